@@ -1,0 +1,77 @@
+package io.storagehub.projection;
+
+import io.storagehub.schema.readmodel.BspView;
+import io.storagehub.schema.readmodel.BucketView;
+import io.storagehub.schema.readmodel.ChainView;
+import io.storagehub.schema.readmodel.FileView;
+import io.storagehub.schema.readmodel.FolderListing;
+import io.storagehub.schema.readmodel.MspDetail;
+import io.storagehub.schema.readmodel.MspView;
+import io.storagehub.schema.readmodel.Page;
+import io.storagehub.schema.readmodel.PageRequest;
+import io.storagehub.schema.readmodel.PaymentStreamView;
+import io.storagehub.schema.value.AccountId;
+import io.storagehub.schema.value.BucketId;
+import io.storagehub.schema.value.FileKey;
+import io.storagehub.schema.value.ProviderId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The read side of the read model, exactly the questions the query API asks. Lists are keyset-paginated; each
+ * method documents its sort key (the parts of {@link io.storagehub.schema.readmodel.SortKey}). Deleted buckets
+ * and files are hidden from lists; direct lookups return them.
+ */
+public interface StorageQueries {
+
+    /** Every chain with at least one applied event, ordered by name. */
+    List<ChainView> chains();
+
+    Optional<ChainView> chain(String chain);
+
+    /** Sort key: {@code [mspId]}. */
+    Page<MspView> msps(String chain, PageRequest page);
+
+    Optional<MspDetail> msp(String chain, ProviderId mspId);
+
+    /** The MSP's current, not deleted buckets. Sort key: {@code [bucketId]}. */
+    Page<BucketView> mspBuckets(String chain, ProviderId mspId, PageRequest page);
+
+    /** Sort key: {@code [bspId]}. */
+    Page<BspView> bsps(String chain, PageRequest page);
+
+    Optional<BspView> bsp(String chain, ProviderId bspId);
+
+    /** The not deleted files the BSP currently stores. Sort key: {@code [fileKey]}. */
+    Page<FileView> bspFiles(String chain, ProviderId bspId, PageRequest page);
+
+    Optional<BucketView> bucket(String chain, BucketId bucketId);
+
+    /**
+     * The bucket's not deleted files whose location starts with {@code prefix} (all when empty); with
+     * {@code underReplicated}, only those with status {@code stored} and {@code replicas < bspsRequired}.
+     * Sort key: {@code [location, fileKey]}, locations in UTF-8 byte order.
+     */
+    Page<FileView> bucketFiles(String chain, BucketId bucketId, String prefix, boolean underReplicated,
+                               PageRequest page);
+
+    /**
+     * The direct children of folder {@code path} ("" for the root, else ending in {@code /}): sub-folders and a
+     * page of files (sort key {@code [location, fileKey]}).
+     */
+    FolderListing tree(String chain, BucketId bucketId, String path, PageRequest page);
+
+    Optional<FileView> file(String chain, FileKey fileKey);
+
+    /** Sort key: {@code [bucketId]}. */
+    Page<BucketView> accountBuckets(String chain, AccountId account, PageRequest page);
+
+    /** Sort key: {@code [fileKey]}. */
+    Page<FileView> accountFiles(String chain, AccountId account, PageRequest page);
+
+    /** Sort key: {@code [providerId]}. */
+    Page<PaymentStreamView> accountPaymentStreams(String chain, AccountId account, PageRequest page);
+
+    /** Sort key: {@code [userAccount]}. */
+    Page<PaymentStreamView> providerPaymentStreams(String chain, ProviderId providerId, PageRequest page);
+}
