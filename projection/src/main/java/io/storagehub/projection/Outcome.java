@@ -13,6 +13,8 @@ public record Outcome(Envelope event, Kind kind, RejectReason reason, String det
         UNKNOWN_ENTITY,
         /** The event would create an entity that already exists. */
         ALREADY_EXISTS,
+        /** The event names entities that do not belong together (e.g. a file and a bucket it is not in). */
+        MISMATCH,
         /** A position at or before the chain's last applied position, with different content. */
         CONFLICTING_DUPLICATE
     }

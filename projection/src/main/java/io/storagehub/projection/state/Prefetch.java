@@ -1,0 +1,14 @@
+package io.storagehub.projection.state;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/** The keys a batch mentions, collected before applying it so that rows are loaded in bulk. */
+public record Prefetch(Set<String> providers, Set<ValuePropRow.Key> valueProps, Set<String> buckets,
+                       Set<String> files, Set<StreamRow.Key> streams, Set<String> associationsOfFiles) {
+
+    public static Prefetch empty() {
+        return new Prefetch(new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(),
+                new HashSet<>());
+    }
+}
