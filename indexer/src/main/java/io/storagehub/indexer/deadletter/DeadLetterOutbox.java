@@ -65,8 +65,8 @@ public final class DeadLetterOutbox {
     private static OutboxRow row(ResultSet rs) throws SQLException {
         long block = rs.getLong("block");
         Optional<Position> position = rs.wasNull()
-                ? Optional.empty() : Optional.of(new Position(block, rs.getLong("index")));
-        DeadLetter letter = new DeadLetter(rs.getString("topic"), rs.getInt("partition"), rs.getLong("offset"),
+                ? Optional.empty() : Optional.of(new Position(block, rs.getLong("event_index")));
+        DeadLetter letter = new DeadLetter(rs.getString("topic"), rs.getInt("partition"), rs.getLong("record_offset"),
                 Optional.ofNullable(rs.getString("chain")), position, rs.getString("reason_kind"),
                 rs.getString("reason"), rs.getBytes("original_key"), rs.getBytes("original_value"));
         return new OutboxRow(rs.getLong("id"), letter);

@@ -1,4 +1,5 @@
-SELECT id, topic, "partition", "offset", chain, block, "index", reason_kind, reason, original_key, original_value
+SELECT id, topic, partition, record_offset, chain, block, event_index, reason_kind, reason, original_key,
+       original_value
 FROM dead_letter
 WHERE NOT published
 ORDER BY id
