@@ -26,7 +26,7 @@ public final class SchemaSwitch {
     public static Optional<String> swap(Jdbi jdbi, String live, String rebuild, String old) {
         return jdbi.inTransaction(handle -> {
             boolean liveExists = exists(handle, live);
-            if (liveExists) {
+            if (liveExists && isReadModel(handle, live)) {
                 update(handle, "lockLiveCheckpoints", live, rebuild);
                 update(handle, "dropHandledDeadLetters", live, rebuild);
                 update(handle, "parkRebuildDeadLetters", live, rebuild);
@@ -35,6 +35,8 @@ public final class SchemaSwitch {
                 handle.createUpdate(SQL.locate(SchemaSwitch.class, "renumberParked"))
                         .define("rebuild", quoted(rebuild)).bind("table", quoted(rebuild) + ".dead_letter")
                         .execute();
+            }
+            if (liveExists) {
                 rename(handle, live, old);
             }
             rename(handle, rebuild, live);
@@ -56,6 +58,18 @@ public final class SchemaSwitch {
     private static boolean exists(Handle handle, String schema) {
         return handle.createQuery(SQL.locate(SchemaSwitch.class, "schemaExists")).bind("name", schema)
                 .mapTo(Boolean.class).one();
+    }
+
+    /** Whether the schema holds a migrated read model (an empty or foreign schema has nothing to carry over). */
+    private static boolean isReadModel(Handle handle, String schema) {
+        for (String table : new String[] {"source_checkpoint", "dead_letter"}) {
+            boolean present = handle.createQuery(SQL.locate(SchemaSwitch.class, "tableExists"))
+                    .bind("name", quoted(schema) + "." + table).mapTo(Boolean.class).one();
+            if (!present) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void update(Handle handle, String name, String live, String rebuild) {

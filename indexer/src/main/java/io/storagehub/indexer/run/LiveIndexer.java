@@ -48,6 +48,7 @@ public final class LiveIndexer implements AutoCloseable {
     private final Thread consumerThread;
     private final Thread relayThread;
     private final OpsServer http;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LiveIndexer(HikariDataSource pool, IndexerMetrics metrics, IndexerConsumer consumer,
                         DeadLetterRelay relay, OpsServer http) {
@@ -143,6 +144,9 @@ public final class LiveIndexer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         consumer.shutdown();
         relay.shutdown();
         try {
