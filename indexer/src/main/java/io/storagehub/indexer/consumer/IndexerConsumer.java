@@ -157,6 +157,7 @@ public final class IndexerConsumer implements Runnable {
                 consumer.seekToBeginning(List.of(tp));
             }
             state.seeked();
+            state.succeeded();
             log.atInfo().addKeyValue("partition", tp.partition())
                     .addKeyValue("offset", stored.map(s -> Long.toString(s.nextOffset())).orElse("beginning"))
                     .log("partition sought to its stored offset");

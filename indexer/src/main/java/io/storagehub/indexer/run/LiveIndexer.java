@@ -67,7 +67,7 @@ public final class LiveIndexer implements AutoCloseable {
         HikariDataSource pool = Pools.create(new PoolConfig(db.jdbcUrl(), db.user(), db.password(), db.schema(),
                 Math.max(2, db.maxPoolSize()), db.statementTimeout(), "storagehub-indexer", false));
         try {
-            pool.setConnectionTimeout(5_000);
+            pool.setConnectionTimeout(3_000);
             verifySchema(pool, db.schema(), migrate, retry);
             Jdbi jdbi = Databases.jdbi(pool);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -12,6 +12,7 @@ final class Readiness {
     private final String schema;
     private volatile long checkedAt;
     private volatile boolean upToDate;
+    private volatile boolean reachable;
 
     Readiness(DataSource dataSource, String schema) {
         this.dataSource = dataSource;
@@ -20,13 +21,18 @@ final class Readiness {
 
     boolean databaseReachable() {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
+            reachable = connection.isValid(2);
         } catch (SQLException e) {
-            return false;
+            reachable = false;
         }
+        return reachable;
     }
 
+    /** Checked after {@link #databaseReachable()}: false without asking while the database is unreachable. */
     boolean migrationsUpToDate() {
+        if (!reachable) {
+            return false;
+        }
         long now = System.nanoTime();
         if (!upToDate || now - checkedAt > MIGRATION_CACHE_NANOS) {
             upToDate = Migrations.isUpToDate(dataSource, schema);
