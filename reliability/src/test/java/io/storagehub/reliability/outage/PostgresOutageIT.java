@@ -1,0 +1,108 @@
+package io.storagehub.reliability.outage;
+
+import io.storagehub.api.QueryApi;
+import io.storagehub.reliability.child.ChildConfig;
+import io.storagehub.reliability.child.ChildIndexer;
+import io.storagehub.reliability.report.Scenario;
+import io.storagehub.reliability.stream.Feed;
+import io.storagehub.reliability.stream.GeneratedChains;
+import io.storagehub.reliability.support.Await;
+import io.storagehub.reliability.support.Env;
+import io.storagehub.reliability.support.HttpProbe;
+import io.storagehub.reliability.support.Outcomes;
+import io.storagehub.reliability.support.ReadModelDb;
+import io.storagehub.reliability.support.Sizes;
+import io.storagehub.reliability.support.Topics;
+import io.storagehub.reliability.verify.BatchLog;
+import io.storagehub.reliability.verify.Verdicts;
+import io.storagehub.testkit.kafka.TestKafka;
+import io.storagehub.testkit.postgres.PostgresServer;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenario 2: Postgres stops mid-stream (its own server, stopped and started on the same port and data) while
+ * the indexer process consumes and the API serves. The indexer stays up, turns not-ready, and neither counts nor
+ * commits anything while the database is gone; the API answers 503; both recover by themselves, and the final
+ * read model is the reference's, every record counted once.
+ */
+class PostgresOutageIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+    private static final int PARTITIONS = 2;
+
+    @Test
+    void postgresDownMidStream_indexerHoldsItsOffsets_apiAnswers503_andBothRecover() {
+        Sizes sizes = Sizes.fromSystemProperties();
+        int events = sizes.integer("outage.events", 12_000, 200_000, 100, 10_000_000);
+        Duration outage = sizes.seconds("outage.seconds", 8, 30, 1, 3600);
+        long seed = sizes.seed(20261125L);
+        try (Scenario scenario = Scenario.start("postgres-outage", "Postgres stopped mid-stream, then started",
+                getClass(), sizes);
+             OwnPostgres pg = new OwnPostgres();
+             ReadModelDb db = new ReadModelDb(pg.jdbcUrl(), PostgresServer.SUPERUSER,
+                     PostgresServer.SUPERUSER_PASSWORD, OwnPostgres.SCHEMA);
+             Topics topics = new Topics(TestKafka.bootstrapServers());
+             Feed feed = new Feed(TestKafka.bootstrapServers(), TestKafka.uniqueTopic("pg-outage"))) {
+            // given: an indexer part-way through a stream, the API serving
+            TestKafka.createTopic(feed.topic(), PARTITIONS);
+            GeneratedChains chains = new GeneratedChains(feed, PARTITIONS, seed, 300);
+            chains.publish(events / 2);
+            ChildConfig config = new ChildConfig(TestKafka.bootstrapServers(), feed.topic(), "outage-" + feed.topic(),
+                    pg.jdbcUrl(), PostgresServer.SUPERUSER, PostgresServer.SUPERUSER_PASSWORD, OwnPostgres.SCHEMA,
+                    100);
+            try (ChildIndexer child = ChildIndexer.start("indexer", config, Env.logs("postgres-outage"));
+                 QueryApi api = QueryApi.start(pg.apiConfig())) {
+                HttpProbe http = new HttpProbe(api.port());
+                String chainPath = "/v1/chains/" + GeneratedChains.chain(0) + "/msps?limit=5";
+                Await.until(TIMEOUT, () -> child.status("/ready").orElse(0) == 200, "indexer ready");
+                Await.until(TIMEOUT, () -> db.progress(feed.topic()) >= events / 4, "indexer mid-stream");
+                Await.until(TIMEOUT, () -> http.status(chainPath) == 200, "API answers");
+                // when: the database stops, and records keep arriving
+                int mark = child.log().mark();
+                pg.server().stop();
+                long down = System.nanoTime();
+                chains.publish(events - events / 2);
+                OutageWatch watch = new OutageWatch(child, topics, config.group(), Optional.of(http), chainPath);
+                watch.watch(down, outage, true);
+                pg.server().start();
+                long up = System.nanoTime();
+                // then: both recover by themselves
+                Await.until(TIMEOUT, () -> child.status("/ready").orElse(0) == 200, "indexer ready again");
+                long green = (System.nanoTime() - up) / 1_000_000;
+                Await.until(TIMEOUT, () -> http.status(chainPath) == 200, "API answers again");
+                long apiBack = (System.nanoTime() - up) / 1_000_000;
+                Await.until(TIMEOUT, () -> db.caughtUp(feed.topic(), feed.ledger().ends()), "indexer caught up");
+                int letters = feed.ledger().deadLetters().size();
+                Await.until(TIMEOUT, () -> child.metrics().deadLettersPublished() == letters, "DLQ published");
+                Await.until(TIMEOUT, () -> child.metrics().recordsRead() >= feed.ledger().total(), "all counted");
+                Outcomes.check(scenario, child.metrics(), feed.ledger().counts(), feed.ledger().total());
+                scenario.figure(Scenario.FAULTS, 1).figure("outageSeconds", outage.toSeconds())
+                        .figure("records", feed.ledger().total())
+                        .figure("indexer.readyRedAfterMs", watch.redAfterMillis())
+                        .figure("indexer.readyGreenAfterRestartMs", green)
+                        .figure("indexer.probesDuringOutage", watch.checks())
+                        .figure("indexer.recordsReadMovedWhileDown", watch.counterMoves())
+                        .figure("indexer.kafkaOffsetsMovedWhileDown", watch.offsetMoves())
+                        .figure("indexer.retriesWhileDown", watch.retriesDuringOutage())
+                        .figure("indexer.circuitBreakerMaxState", watch.maxCircuitState())
+                        .figure("api.answersWhileDown", watch.apiAnswers())
+                        .figure("api.recoveredAfterRestartMs", apiBack)
+                        .figure(Scenario.HTTP_5XX, watch.apiUnexpected5xx())
+                        .figure("indexer.partitionsNotResumedAtStoredOffset",
+                                BatchLog.resumeMismatches(child.log().lines(), mark))
+                        .check("the indexer's readiness turned red", watch.redAfterMillis() >= 0, watch.checks())
+                        .check("readiness stayed red while down", watch.greenWhileDown() == 0, watch.greenWhileDown())
+                        .check("nothing was counted while down", watch.counterMoves() == 0, watch.counterMoves())
+                        .check("no offset was committed while down", watch.offsetMoves() == 0, watch.offsetMoves())
+                        .check("the API answered every chain request with 503 while down", watch.apiNot503() == 0,
+                                watch.apiAnswers())
+                        .check("the indexer resumed at its stored offsets", (Integer) scenario.figureValue(
+                                "indexer.partitionsNotResumedAtStoredOffset") == 0, "see figures")
+                        .check("the indexer stops cleanly on SIGTERM", child.terminate() == 143, child.log().tail(20));
+                Verdicts.readModelAndDeadLetters(scenario, feed, db, topics, child.log().lines(), 0);
+            }
+            scenario.verify();
+        }
+    }
+}

@@ -1,0 +1,1 @@
+SELECT count(*) FILTER (WHERE NOT published) FROM dead_letter

@@ -1,0 +1,1 @@
+SELECT partition, record_offset, reason_kind, published FROM dead_letter WHERE topic = :topic

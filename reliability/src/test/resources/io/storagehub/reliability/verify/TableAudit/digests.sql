@@ -1,0 +1,1 @@
+SELECT chain, block, entries FROM event_digest ORDER BY chain, block
