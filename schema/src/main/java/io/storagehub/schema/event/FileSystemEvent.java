@@ -19,8 +19,12 @@ public sealed interface FileSystemEvent extends ChainEvent {
         return PALLET;
     }
 
-    /** {@code name} is 0..100 UTF-8 bytes. */
-    record NewBucket(AccountId who, @Nullable ProviderId mspId, BucketId bucketId, String name, Hash32 root,
+    /**
+     * {@code name} (here {@code bucketName}) is 0..100 UTF-8 bytes. The component cannot be called {@code name}:
+     * its accessor would override {@link ChainEvent#name()}, the event's name.
+     */
+    record NewBucket(AccountId who, @Nullable ProviderId mspId, BucketId bucketId,
+                     @WireName("name") String bucketName, Hash32 root,
                      @Nullable Hash32 collectionId, @WireName("private") boolean isPrivate,
                      @Nullable ValuePropId valuePropId) implements FileSystemEvent {
     }

@@ -1,0 +1,64 @@
+package io.storagehub.schema.codec;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.storagehub.schema.value.Balance;
+import io.storagehub.schema.value.U64;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.regex.Pattern;
+
+/** The numeric wire types: u32 and u64 as JSON integers, u128 as a decimal string. */
+final class NumberTypes {
+    private NumberTypes() {
+    }
+
+    /** A u32 or u64: an integral JSON number in 0..max (never a string, never a float). */
+    record Unsigned(String name, BigInteger max, String maxText) implements WireType {
+        @Override
+        public Object read(JsonNode node, String path) throws FieldError {
+            if (!node.isIntegralNumber() || node.bigIntegerValue().signum() < 0
+                    || node.bigIntegerValue().compareTo(max) > 0) {
+                throw WireTypes.mismatch(path, name + " must be a JSON integer in 0.." + maxText, node);
+            }
+            return max.bitLength() < Long.SIZE ? (Object) node.longValue() : new U64(node.bigIntegerValue());
+        }
+
+        @Override
+        public void write(JsonGenerator out, Object value, String path) throws IOException {
+            if (value instanceof Long number) {
+                if (number < 0 || number > WireTypes.U32_MAX) {
+                    throw new IllegalArgumentException(path + ": u32 must be in 0..4294967295, got " + number);
+                }
+                out.writeNumber(number);
+            } else {
+                out.writeNumber(((U64) value).value());
+            }
+        }
+    }
+
+    /** A u128: a decimal string (never a JSON number). */
+    static final class U128 implements WireType {
+        private static final int MAX_DIGITS = Balance.MAX.toString().length();
+        private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=.)");
+        private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+
+        @Override
+        public Object read(JsonNode node, String path) throws FieldError {
+            String text = WireTypes.requireText(node, path, "u128 ");
+            String digits = LEADING_ZEROS.matcher(text).replaceFirst("");
+            if (!DIGITS.matcher(digits).matches()) {
+                throw WireTypes.mismatch(path, "u128 must be a decimal string of digits 0-9", node);
+            }
+            if (digits.length() > MAX_DIGITS || new BigInteger(digits).compareTo(Balance.MAX) > 0) {
+                throw WireTypes.mismatch(path, "u128 must be at most 2^128-1 (" + Balance.MAX + ")", node);
+            }
+            return new Balance(new BigInteger(digits));
+        }
+
+        @Override
+        public void write(JsonGenerator out, Object value, String path) throws IOException {
+            out.writeString(value.toString());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.storagehub.schema.codec;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.storagehub.schema.event.DefaultsTo;
+import io.storagehub.schema.event.Nullable;
+import io.storagehub.schema.event.WireName;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and writes a record as a JSON object, one field per record component (in component order), by
+ * reflection once per class. Unknown extra JSON fields are ignored.
+ */
+final class RecordShape implements WireType {
+    private static final ClassValue<RecordShape> CACHE = new ClassValue<>() {
+        @Override
+        protected RecordShape computeValue(Class<?> type) {
+            return new RecordShape(type);
+        }
+    };
+
+    private final Class<?> type;
+    private final List<Field> fields = new ArrayList<>();
+    private final Constructor<?> constructor;
+
+    private record Field(String wireName, Method accessor, WireType type, boolean nullable, Long absentValue) {
+    }
+
+    private RecordShape(Class<?> type) {
+        if (!type.isRecord()) {
+            throw new IllegalArgumentException(type.getName() + " is not a record");
+        }
+        this.type = type;
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] parameterTypes = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            parameterTypes[i] = component.getType();
+            WireName wireName = component.getAnnotation(WireName.class);
+            DefaultsTo defaultsTo = component.getAnnotation(DefaultsTo.class);
+            if (defaultsTo != null && component.getType() != long.class) {
+                throw new IllegalStateException("@DefaultsTo is for u32 (long) components: " + component);
+            }
+            fields.add(new Field(wireName != null ? wireName.value() : component.getName(), component.getAccessor(),
+                    FieldRules.typeOf(component), component.isAnnotationPresent(Nullable.class),
+                    defaultsTo != null ? defaultsTo.value() : null));
+        }
+        try {
+            this.constructor = type.getDeclaredConstructor(parameterTypes);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("a record always has a canonical constructor: " + type, e);
+        }
+    }
+
+    static RecordShape of(Class<?> type) {
+        return CACHE.get(type);
+    }
+
+    @Override
+    public Object read(JsonNode node, String path) throws FieldError {
+        if (!node.isObject()) {
+            throw WireTypes.mismatch(path, "must be a JSON object", node);
+        }
+        Object[] args = new Object[fields.size()];
+        for (int i = 0; i < args.length; i++) {
+            Field field = fields.get(i);
+            String fieldPath = path + "." + field.wireName();
+            JsonNode value = node.get(field.wireName());
+            if (value == null) {
+                if (field.absentValue() == null) {
+                    throw field.nullable() ? FieldError.missingNullable(fieldPath) : FieldError.missing(fieldPath);
+                }
+                args[i] = field.absentValue();
+            } else if (value.isNull() && field.nullable()) {
+                args[i] = null;
+            } else {
+                args[i] = field.type().read(value, fieldPath);
+            }
+        }
+        return construct(args, path);
+    }
+
+    private Object construct(Object[] args, String path) throws FieldError {
+        try {
+            return constructor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalArgumentException invalid) {
+                throw FieldError.invalid(path + ": " + invalid.getMessage());
+            }
+            throw new IllegalStateException("constructing " + type.getName() + " failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct " + type.getName(), e);
+        }
+    }
+
+    @Override
+    public void write(JsonGenerator out, Object value, String path) throws IOException {
+        out.writeStartObject();
+        for (Field field : fields) {
+            String fieldPath = path + "." + field.wireName();
+            Object fieldValue = get(field, value);
+            out.writeFieldName(field.wireName());
+            if (fieldValue != null) {
+                field.type().write(out, fieldValue, fieldPath);
+            } else if (field.nullable()) {
+                out.writeNull();
+            } else {
+                throw new IllegalArgumentException(fieldPath + " must not be null in " + type.getSimpleName());
+            }
+        }
+        out.writeEndObject();
+    }
+
+    private Object get(Field field, Object record) {
+        try {
+            return field.accessor().invoke(record);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("accessor " + field.accessor() + " failed", e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + field.accessor(), e);
+        }
+    }
+}
