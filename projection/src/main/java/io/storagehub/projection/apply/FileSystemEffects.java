@@ -109,7 +109,7 @@ final class FileSystemEffects {
         bucket.created = fx.position();
         fx.changeBucket(bucket, b -> {
             b.mspId = e.mspId() == null ? null : e.mspId().hex();
-            b.name = e.name();
+            b.name = e.bucketName();
             b.root = e.root().hex();
             b.isPrivate = e.isPrivate();
             b.collectionId = hexOrNull(e.collectionId());
