@@ -10,7 +10,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-class TestDatabaseIT {
+class IsolatedSchemaIT {
 
     @Test
     void isolatedSchemas_doNotSeeEachOthersTables() throws SQLException {
