@@ -1,0 +1,185 @@
+package io.storagehub.projection.jdbi;
+
+import io.storagehub.projection.StorageQueries;
+import io.storagehub.schema.readmodel.BspView;
+import io.storagehub.schema.readmodel.BucketView;
+import io.storagehub.schema.readmodel.ChainView;
+import io.storagehub.schema.readmodel.FileView;
+import io.storagehub.schema.readmodel.FolderListing;
+import io.storagehub.schema.readmodel.FolderView;
+import io.storagehub.schema.readmodel.MspDetail;
+import io.storagehub.schema.readmodel.MspView;
+import io.storagehub.schema.readmodel.Page;
+import io.storagehub.schema.readmodel.PageRequest;
+import io.storagehub.schema.readmodel.PaymentStreamView;
+import io.storagehub.schema.readmodel.SortKey;
+import io.storagehub.schema.value.AccountId;
+import io.storagehub.schema.value.BucketId;
+import io.storagehub.schema.value.FileKey;
+import io.storagehub.schema.value.ProviderId;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * The read model's questions answered from Postgres: every list is one keyset index scan (ids and locations in
+ * byte order), fetching one row more than the page to know whether another follows.
+ */
+public final class JdbiStorageQueries implements StorageQueries {
+    private final Jdbi jdbi;
+
+    public JdbiStorageQueries(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public List<ChainView> chains() {
+        return jdbi.withHandle(h -> h.createQuery(sql("chains")).map(ViewRows.CHAIN).list());
+    }
+
+    @Override
+    public Optional<ChainView> chain(String chain) {
+        return jdbi.withHandle(h -> h.createQuery(sql("chain")).bind("chain", chain).map(ViewRows.CHAIN).findOne());
+    }
+
+    @Override
+    public Page<MspView> msps(String chain, PageRequest page) {
+        List<String> after = Pages.after(page, 1);
+        return Pages.of(list(h -> page(h, "msps", chain, page).bind("afterMspId", after.get(0))
+                .map(ViewRows.MSP).list()), page, m -> SortKey.of(m.mspId().hex()));
+    }
+
+    @Override
+    public Optional<MspDetail> msp(String chain, ProviderId mspId) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> h.createQuery(sql("msp"))
+                .bind("chain", chain).bind("mspId", mspId.hex())
+                .map(ViewRows.MSP).findOne()
+                .map(msp -> new MspDetail(msp, h.createQuery(sql("valueProps"))
+                        .bind("chain", chain).bind("mspId", mspId.hex())
+                        .map(ViewRows.VALUE_PROP).list())));
+    }
+
+    @Override
+    public Page<BucketView> mspBuckets(String chain, ProviderId mspId, PageRequest page) {
+        List<String> after = Pages.after(page, 1);
+        return Pages.of(list(h -> page(h, "mspBuckets", chain, page).bind("mspId", mspId.hex())
+                .bind("afterBucketId", after.get(0)).map(ViewRows.BUCKET).list()), page, ViewRows::bucketKey);
+    }
+
+    @Override
+    public Page<BspView> bsps(String chain, PageRequest page) {
+        List<String> after = Pages.after(page, 1);
+        return Pages.of(list(h -> page(h, "bsps", chain, page).bind("afterBspId", after.get(0))
+                .map(ViewRows.BSP).list()), page, b -> SortKey.of(b.bspId().hex()));
+    }
+
+    @Override
+    public Optional<BspView> bsp(String chain, ProviderId bspId) {
+        return jdbi.withHandle(h -> h.createQuery(sql("bsp")).bind("chain", chain).bind("bspId", bspId.hex())
+                .map(ViewRows.BSP).findOne());
+    }
+
+    @Override
+    public Page<FileView> bspFiles(String chain, ProviderId bspId, PageRequest page) {
+        List<String> after = Pages.after(page, 1);
+        return Pages.of(list(h -> page(h, "bspFiles", chain, page).bind("bspId", bspId.hex())
+                .bind("afterFileKey", after.get(0)).map(ViewRows.FILE).list()), page, ViewRows::fileKeyKey);
+    }
+
+    @Override
+    public Optional<BucketView> bucket(String chain, BucketId bucketId) {
+        return jdbi.withHandle(h -> h.createQuery(sql("bucket")).bind("chain", chain)
+                .bind("bucketId", bucketId.hex()).map(ViewRows.BUCKET).findOne());
+    }
+
+    @Override
+    public Page<FileView> bucketFiles(String chain, BucketId bucketId, String prefix, boolean underReplicated,
+                                      PageRequest page) {
+        if (prefix == null) {
+            throw new IllegalArgumentException("prefix must not be null (\"\" for all files)");
+        }
+        LocationRange range = LocationRange.of(prefix, Pages.after(page, 2));
+        String query = underReplicated ? "bucketFilesUnderReplicated" : "bucketFiles";
+        return Pages.of(list(h -> inRange(page(h, query, chain, page), bucketId, range).bind("prefix", prefix)
+                .map(ViewRows.FILE).list()), page, ViewRows::locationKey);
+    }
+
+    @Override
+    public FolderListing tree(String chain, BucketId bucketId, String path, PageRequest page) {
+        if (path == null || !(path.isEmpty() || path.endsWith("/"))) {
+            throw new IllegalArgumentException("path must be \"\" or end with '/', got '" + path + "'");
+        }
+        LocationRange range = LocationRange.of(path, Pages.after(page, 2));
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            List<FolderView> folders = h.createQuery(sql("treeFolders"))
+                    .bind("chain", chain).bind("bucketId", bucketId.hex()).bind("path", path)
+                    .bind("upperBound", range.upperBound()).bind("limit", PageRequest.MAX_LIMIT)
+                    .map((rs, ctx) -> new FolderView(rs.getString("name"), path + rs.getString("name") + "/",
+                            rs.getLong("file_count"), Numbers.integer(rs, "total_size")))
+                    .list();
+            Page<FileView> files = Pages.of(inRange(page(h, "treeFiles", chain, page), bucketId, range)
+                    .bind("path", path).map(ViewRows.FILE).list(), page, ViewRows::locationKey);
+            return new FolderListing(path, folders, files.items(), files.nextKey());
+        });
+    }
+
+    @Override
+    public Optional<FileView> file(String chain, FileKey fileKey) {
+        return jdbi.withHandle(h -> h.createQuery(sql("file")).bind("chain", chain).bind("fileKey", fileKey.hex())
+                .map(ViewRows.FILE).findOne());
+    }
+
+    @Override
+    public Page<BucketView> accountBuckets(String chain, AccountId account, PageRequest page) {
+        List<String> after = Pages.after(page, 1);
+        return Pages.of(list(h -> page(h, "accountBuckets", chain, page).bind("account", account.hex())
+                .bind("afterBucketId", after.get(0)).map(ViewRows.BUCKET).list()), page, ViewRows::bucketKey);
+    }
+
+    @Override
+    public Page<FileView> accountFiles(String chain, AccountId account, PageRequest page) {
+        List<String> after = Pages.after(page, 1);
+        return Pages.of(list(h -> page(h, "accountFiles", chain, page).bind("account", account.hex())
+                .bind("afterFileKey", after.get(0)).map(ViewRows.FILE).list()), page, ViewRows::fileKeyKey);
+    }
+
+    @Override
+    public Page<PaymentStreamView> accountPaymentStreams(String chain, AccountId account, PageRequest page) {
+        List<String> after = Pages.after(page, 1);
+        return Pages.of(list(h -> page(h, "accountPaymentStreams", chain, page).bind("account", account.hex())
+                        .bind("afterProviderId", after.get(0)).map(ViewRows.STREAM).list()), page,
+                s -> SortKey.of(s.providerId().hex()));
+    }
+
+    @Override
+    public Page<PaymentStreamView> providerPaymentStreams(String chain, ProviderId providerId, PageRequest page) {
+        List<String> after = Pages.after(page, 1);
+        return Pages.of(list(h -> page(h, "providerPaymentStreams", chain, page)
+                        .bind("providerId", providerId.hex()).bind("afterUserAccount", after.get(0))
+                        .map(ViewRows.STREAM).list()), page,
+                s -> SortKey.of(s.userAccount().hex()));
+    }
+
+    private <T> List<T> list(HandleCallback<List<T>, RuntimeException> query) {
+        return jdbi.withHandle(query);
+    }
+
+    private static Query page(Handle handle, String name, String chain, PageRequest page) {
+        return handle.createQuery(sql(name)).bind("chain", chain).bind("limit", Pages.fetchSize(page));
+    }
+
+    private static Query inRange(Query query, BucketId bucketId, LocationRange range) {
+        return query.bind("bucketId", bucketId.hex())
+                .bind("lowerLocation", range.lowerLocation())
+                .bind("lowerFileKey", range.lowerFileKey())
+                .bind("upperBound", range.upperBound());
+    }
+
+    private static String sql(String name) {
+        return Sql.of(JdbiStorageQueries.class, name);
+    }
+}

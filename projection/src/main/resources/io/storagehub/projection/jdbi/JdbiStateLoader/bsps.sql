@@ -1,0 +1,3 @@
+SELECT *
+FROM bsp
+WHERE chain = :chain AND bsp_id = ANY(:ids)

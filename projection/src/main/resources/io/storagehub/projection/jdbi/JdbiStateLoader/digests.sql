@@ -1,0 +1,3 @@
+SELECT block, entries
+FROM event_digest
+WHERE chain = :chain AND block = ANY(:blocks)

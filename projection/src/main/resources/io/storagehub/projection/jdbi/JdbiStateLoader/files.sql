@@ -1,0 +1,3 @@
+SELECT *
+FROM file
+WHERE chain = :chain AND file_key = ANY(:ids)

@@ -1,0 +1,3 @@
+SELECT *
+FROM bucket
+WHERE chain = :chain AND bucket_id = :bucketId

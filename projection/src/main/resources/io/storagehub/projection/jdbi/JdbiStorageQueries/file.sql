@@ -1,0 +1,3 @@
+SELECT *
+FROM file_view
+WHERE chain = :chain AND file_key = :fileKey

@@ -1,0 +1,3 @@
+SELECT *
+FROM msp
+WHERE chain = :chain AND msp_id = :mspId

@@ -1,0 +1,152 @@
+package io.storagehub.projection.jdbi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.storagehub.projection.state.BspRow;
+import io.storagehub.projection.state.BucketRow;
+import io.storagehub.projection.state.FileRow;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The main lists are index scans bounded by their keyset, in custom plans and in the generic plans a prepared
+ * statement settles on after a few executions (where parameter values are unknown to the planner).
+ */
+class JdbiQueryPlansIT {
+    private static final String CHAIN = "plans";
+    private static final int PROVIDERS = 5;
+    private static final int BUCKETS = 2_000;
+    private static final int FILES = 5_000;
+    private static final int PAGE = 21;
+    private static final Pattern CHAIN_ONLY_BOUND = Pattern.compile("(?m)Index Cond: \\((?![^\\n]* AND )chain = ");
+    private static final Pattern PARAMETER = Pattern.compile("(?<!:):(\\w+)");
+
+    private static MigratedSchema db;
+
+    @BeforeAll
+    static void fill() {
+        db = MigratedSchema.create();
+        Rows rows = new Rows(CHAIN);
+        List<BspRow> bsps = new ArrayList<>();
+        for (int p = 0; p < PROVIDERS; p++) {
+            rows.msp(p);
+            bsps.add(rows.bsp(500 + p));
+        }
+        for (int b = 0; b < BUCKETS; b++) {
+            rows.bucket(1_000 + b, b % PROVIDERS, (long) (b % PROVIDERS));
+        }
+        List<BucketRow> buckets = List.copyOf(rows.buckets);
+        for (int f = 0; f < FILES; f++) {
+            FileRow file = rows.file(100_000 + f, buckets.get(f % 10), "dir" + (f % 10) + "/file" + f, f);
+            file.bspsRequired = 2;
+            rows.stores(bsps.get(f % PROVIDERS), file);
+        }
+        db.jdbi.useTransaction(h -> new JdbiStateWriter(h, "live").write(List.of(rows.changes()), Optional.empty()));
+        db.jdbi.useHandle(h -> h.execute("ANALYZE"));
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    @Test
+    void bucketFiles_scansTheLocationIndex() {
+        LocationRange range = LocationRange.of("dir3/", List.of("dir3/file1003", Ids.hex32(101_003)));
+        Map<String, Object> binds = Map.of("chain", CHAIN, "bucketId", Ids.hex32(1_003), "prefix", "dir3/",
+                "lowerLocation", range.lowerLocation(), "lowerFileKey", range.lowerFileKey(),
+                "upperBound", range.upperBound(), "limit", PAGE);
+
+        assertKeysetIndexScan("bucketFiles", binds, "file_by_location");
+        assertKeysetIndexScan("bucketFilesUnderReplicated", binds, "file_under_replicated");
+        Map<String, Object> tree = new HashMap<>(binds);
+        tree.remove("prefix");
+        tree.put("path", "dir3/");
+        assertKeysetIndexScan("treeFiles", tree, "file_by_location");
+    }
+
+    @Test
+    void mspBuckets_scansTheMspIndex() {
+        Map<String, Object> binds = Map.of("chain", CHAIN, "mspId", Ids.hex32(2), "afterBucketId", Ids.hex32(1_500),
+                "limit", PAGE);
+
+        assertKeysetIndexScan("mspBuckets", binds, "bucket_by_msp");
+    }
+
+    @Test
+    void accountFiles_andAccountBuckets_scanTheOwnerIndexes() {
+        Map<String, Object> files = Map.of("chain", CHAIN, "account", Ids.account(3),
+                "afterFileKey", Ids.hex32(102_000), "limit", PAGE);
+        Map<String, Object> buckets = Map.of("chain", CHAIN, "account", Ids.account(3),
+                "afterBucketId", Ids.hex32(1_500), "limit", PAGE);
+
+        assertKeysetIndexScan("accountFiles", files, "file_by_owner");
+        assertKeysetIndexScan("accountBuckets", buckets, "bucket_by_owner");
+    }
+
+    @Test
+    void bspFiles_scansTheAssociationKey() {
+        Map<String, Object> binds = Map.of("chain", CHAIN, "bspId", Ids.hex32(502), "afterFileKey", Ids.hex32(100_500),
+                "limit", PAGE);
+
+        assertKeysetIndexScan("bspFiles", binds, "file_bsp_pkey");
+    }
+
+    /**
+     * Both plans of the query read its rows from {@code index}, in order (no sort, no sequential scan), and no
+     * index scan is bounded by the chain alone (which would walk the chain's rows up to the page).
+     */
+    private static void assertKeysetIndexScan(String query, Map<String, Object> binds, String index) {
+        assertThat(plans(query, binds)).allSatisfy(plan -> assertThat(plan)
+                .containsPattern("Index (Only )?Scan using " + index + " ")
+                .doesNotContain("Seq Scan")
+                .doesNotContainPattern("(?m)^\\s*(->\\s+)?Sort ")
+                .doesNotContainPattern(CHAIN_ONLY_BOUND));
+    }
+
+    /**
+     * The query's plan for these values, and its generic plan: the plan a server-side prepared statement may
+     * settle on after a few executions, made without looking at the values.
+     */
+    private static List<String> plans(String query, Map<String, Object> binds) {
+        String sql = Sql.of(JdbiStorageQueries.class, query);
+        return db.jdbi.inTransaction(h -> List.of(
+                "custom plan:\n" + lines(h.createQuery("EXPLAIN " + sql).bindMap(binds)),
+                "generic plan:\n" + genericPlan(h, sql, binds)));
+    }
+
+    private static String genericPlan(Handle h, String sql, Map<String, Object> binds) {
+        List<String> names = new ArrayList<>();
+        Matcher m = PARAMETER.matcher(sql);
+        StringBuilder numbered = new StringBuilder();
+        while (m.find()) {
+            if (!names.contains(m.group(1))) {
+                names.add(m.group(1));
+            }
+            m.appendReplacement(numbered, "\\$" + (names.indexOf(m.group(1)) + 1));
+        }
+        m.appendTail(numbered);
+        h.execute("PREPARE planned AS " + numbered);
+        h.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+        // EXECUTE takes no bound parameters: the values go in as literals, quoted by the server
+        List<String> arguments = names.stream().map(n -> h.createQuery("SELECT quote_literal(CAST(:v AS text))")
+                .bind("v", String.valueOf(binds.get(n))).mapTo(String.class).one()).toList();
+        String plan = lines(h.createQuery("EXPLAIN EXECUTE planned(" + String.join(", ", arguments) + ")"));
+        h.execute("DEALLOCATE planned");
+        return plan;
+    }
+
+    private static String lines(Query explain) {
+        return String.join("\n", explain.mapTo(String.class).list());
+    }
+}
