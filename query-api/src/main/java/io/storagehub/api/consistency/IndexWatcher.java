@@ -1,0 +1,172 @@
+package io.storagehub.api.consistency;
+
+import io.storagehub.api.problem.ApiProblem;
+import io.storagehub.schema.readmodel.ChainView;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One shared watcher for every request that waits for a chain to reach a block ({@code ?minBlock=&waitMs=}).
+ * Requests park on a future; a single thread hears "chain indexed" notifications and, while anyone waits, also
+ * re-reads the waited-for chains every {@code fallbackPoll} (in case a notification is lost). Each check is one
+ * lookup per chain, however many requests wait on it.
+ */
+public final class IndexWatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexWatcher.class);
+    static final long RETRY_AFTER_SECONDS = 1;
+
+    private final Function<String, Optional<ChainView>> lookup;
+    private final NotificationSource notifications;
+    private final long fallbackPollMillis;
+    private final Map<String, List<Waiter>> waiters = new HashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private record Waiter(long minBlock, CompletableFuture<ChainView> future) {
+    }
+
+    public IndexWatcher(Function<String, Optional<ChainView>> lookup, NotificationSource notifications,
+                        Duration fallbackPoll) {
+        this.lookup = lookup;
+        this.notifications = notifications;
+        this.fallbackPollMillis = fallbackPoll.toMillis();
+        this.thread = new Thread(this::run, "index-watcher");
+        this.thread.setDaemon(true);
+    }
+
+    public IndexWatcher start() {
+        thread.start();
+        return this;
+    }
+
+    /**
+     * Completes with the chain once its last indexed block is at least {@code minBlock}; fails with a 503
+     * {@link ApiProblem} when {@code timeout} passes first.
+     */
+    public CompletableFuture<ChainView> awaitBlock(String chain, long minBlock, Duration timeout) {
+        CompletableFuture<ChainView> reached = new CompletableFuture<>();
+        Waiter waiter = new Waiter(minBlock, reached);
+        synchronized (waiters) {
+            waiters.computeIfAbsent(chain, c -> new ArrayList<>()).add(waiter);
+        }
+        reached.whenComplete((view, failure) -> remove(chain, waiter));
+        // a batch may have landed between the caller's read and the registration: look once more
+        check(chain);
+        return reached.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionally(thrown -> {
+            Throwable failure = thrown instanceof CompletionException && thrown.getCause() != null
+                    ? thrown.getCause() : thrown;
+            if (failure instanceof TimeoutException) {
+                throw ApiProblem.indexBehind("chain " + chain + " has not reached block " + minBlock + " within "
+                        + timeout.toMillis() + " ms", RETRY_AFTER_SECONDS);
+            }
+            throw failure instanceof RuntimeException ? (RuntimeException) failure : new IllegalStateException(failure);
+        });
+    }
+
+    /** How many requests wait right now (a gauge). */
+    public int waiting() {
+        synchronized (waiters) {
+            return waiters.values().stream().mapToInt(List::size).sum();
+        }
+    }
+
+    private void run() {
+        long lastPoll = System.nanoTime();
+        while (running) {
+            Set<String> notified;
+            try {
+                notified = notifications.await(fallbackPollMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Set<String> waitedFor = waitedFor();
+            if (waitedFor.isEmpty()) {
+                lastPoll = System.nanoTime();
+                continue;
+            }
+            boolean pollDue = System.nanoTime() - lastPoll >= TimeUnit.MILLISECONDS.toNanos(fallbackPollMillis);
+            if (pollDue) {
+                lastPoll = System.nanoTime();
+            } else {
+                waitedFor.retainAll(notified);
+            }
+            waitedFor.forEach(this::check);
+        }
+    }
+
+    private void check(String chain) {
+        Optional<ChainView> view;
+        try {
+            view = lookup.apply(chain);
+        } catch (RuntimeException e) {
+            LOG.debug("looking up chain {} while waiting for it failed: {}", chain, e.toString());
+            return;
+        }
+        view.ifPresent(this::release);
+    }
+
+    private void release(ChainView view) {
+        List<Waiter> done = new ArrayList<>();
+        synchronized (waiters) {
+            List<Waiter> list = waiters.getOrDefault(view.chain(), List.of());
+            for (Iterator<Waiter> it = list.iterator(); it.hasNext(); ) {
+                Waiter w = it.next();
+                if (view.lastIndexedBlock() >= w.minBlock()) {
+                    done.add(w);
+                    it.remove();
+                }
+            }
+        }
+        done.forEach(w -> w.future().complete(view));
+    }
+
+    private Set<String> waitedFor() {
+        synchronized (waiters) {
+            return new HashSet<>(waiters.keySet());
+        }
+    }
+
+    private void remove(String chain, Waiter waiter) {
+        synchronized (waiters) {
+            List<Waiter> list = waiters.get(chain);
+            if (list != null) {
+                list.remove(waiter);
+                if (list.isEmpty()) {
+                    waiters.remove(chain);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        notifications.close();
+        synchronized (waiters) {
+            waiters.values().forEach(list -> list.forEach(w -> w.future().completeExceptionally(
+                    ApiProblem.unavailable("the server is shutting down", RETRY_AFTER_SECONDS))));
+            waiters.clear();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.storagehub.api.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.storagehub.api.consistency.IndexWatcher;
+import io.storagehub.api.cursor.CursorCodec;
+import io.storagehub.api.problem.ApiProblem;
+import io.storagehub.projection.StorageQueries;
+import io.storagehub.schema.readmodel.ChainView;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs chain endpoints: validates the request, resolves the chain (404 when unknown), applies the consistency
+ * parameters and sets {@code X-Indexed-Block}. A request that must wait for {@code minBlock} parks on the shared
+ * {@link IndexWatcher} without holding a thread, and resumes on {@code resume} when the block is indexed.
+ */
+final class ChainHandlers {
+    static final String INDEXED_BLOCK = "X-Indexed-Block";
+
+    private final StorageQueries queries;
+    private final IndexWatcher watcher;
+    private final CursorCodec cursors;
+    private final Executor resume;
+    private final long maxWaitMs;
+
+    ChainHandlers(StorageQueries queries, IndexWatcher watcher, CursorCodec cursors, Executor resume,
+                  long maxWaitMs) {
+        this.queries = queries;
+        this.watcher = watcher;
+        this.cursors = cursors;
+        this.resume = resume;
+        this.maxWaitMs = maxWaitMs;
+    }
+
+    Handler serve(String route, ChainEndpoint endpoint) {
+        return ctx -> handle(ctx, route, endpoint);
+    }
+
+    private void handle(Context ctx, String route, ChainEndpoint endpoint) {
+        RequestParams params = RequestParams.of(ctx);
+        String chain = params.chain();
+        OptionalLong minBlock = params.minBlock();
+        long waitMs = params.waitMs(maxWaitMs);
+        ChainEndpoint.Query query = endpoint.prepare(new ChainRequest(route, chain, params, cursors));
+        ChainView view = queries.chain(chain)
+                .orElseThrow(() -> ApiProblem.notFound("chain " + chain + " is not indexed"));
+        ctx.header(INDEXED_BLOCK, Long.toString(view.lastIndexedBlock()));
+        if (minBlock.isEmpty() || view.lastIndexedBlock() >= minBlock.getAsLong()) {
+            answer(ctx, view, query);
+            return;
+        }
+        if (waitMs == 0) {
+            throw ApiProblem.indexBehind("chain " + chain + " is indexed up to block " + view.lastIndexedBlock()
+                    + ", not yet " + minBlock.getAsLong(), 1);
+        }
+        ctx.future(() -> watcher.awaitBlock(chain, minBlock.getAsLong(), Duration.ofMillis(waitMs))
+                .thenAcceptAsync(reached -> answer(ctx, reached, query), resume));
+    }
+
+    private static void answer(Context ctx, ChainView view, ChainEndpoint.Query query) {
+        ctx.header(INDEXED_BLOCK, Long.toString(view.lastIndexedBlock()));
+        Json.write(ctx, query.answer(view));
+    }
+}

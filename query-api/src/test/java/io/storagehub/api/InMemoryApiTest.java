@@ -1,0 +1,68 @@
+package io.storagehub.api;
+
+import io.storagehub.api.contract.ConsistencyContract;
+import io.storagehub.api.contract.EntityContract;
+import io.storagehub.api.contract.ErrorContract;
+import io.storagehub.api.contract.ListContract;
+import io.storagehub.api.contract.OpsContract;
+import io.storagehub.api.contract.TreeContract;
+import io.storagehub.api.http.ApiServer;
+import io.storagehub.api.support.Http;
+import io.storagehub.api.support.ManualNotifications;
+import io.storagehub.api.support.TestChain;
+import io.storagehub.api.support.TestServer;
+import io.storagehub.projection.Batch;
+import io.storagehub.projection.StorageQueries;
+import io.storagehub.projection.memory.InMemoryProjection;
+import io.storagehub.projection.memory.InMemoryQueries;
+import io.storagehub.projection.memory.InMemoryStore;
+import io.storagehub.schema.event.Envelope;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The whole API contract over the in-memory adapter: fast, no database. */
+class InMemoryApiTest implements EntityContract, ListContract, TreeContract, ErrorContract, ConsistencyContract,
+        OpsContract {
+    private static InMemoryProjection projection;
+    private static InMemoryQueries queries;
+    private static ManualNotifications notifications;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        InMemoryStore store = new InMemoryStore();
+        projection = new InMemoryProjection(store);
+        queries = new InMemoryQueries(store);
+        projection.apply(Batch.of(TestChain.events()));
+        notifications = new ManualNotifications();
+        server = TestServer.start(queries, notifications, Optional::empty);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Override
+    public Http http() {
+        return server.http();
+    }
+
+    @Override
+    public List<ApiServer.Route> routes() {
+        return server.server().routes();
+    }
+
+    @Override
+    public StorageQueries expected() {
+        return queries;
+    }
+
+    @Override
+    public void index(List<Envelope> events) {
+        projection.apply(Batch.of(events));
+        events.stream().map(Envelope::chain).distinct().forEach(notifications::indexed);
+    }
+}
