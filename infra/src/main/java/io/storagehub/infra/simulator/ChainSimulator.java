@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes a seeded generated chain ({@link ChainGenerator}) to a sink, in bulk ({@link #backfill}) or paced
  * ({@link #startLive}), and resumes where an earlier run stopped: with a state file, the seed and the count of
- * published events are stored after every flush, and a new simulator fast-forwards the same generator past them.
- * So a restart never republishes an old position with different content (at worst it resends the last unflushed block, which the
- * indexer skips as a true duplicate).
+ * published events are stored after every flush, and a new simulator fast-forwards the same generator past
+ * them. So a restart never republishes an old position with different content (at worst it resends the last
+ * unflushed block, which the indexer skips as a true duplicate).
  */
 public final class ChainSimulator implements AutoCloseable {
     public static final String DEFAULT_CHAIN = "devnet";
