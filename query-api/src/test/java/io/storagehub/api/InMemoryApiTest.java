@@ -3,6 +3,7 @@ package io.storagehub.api;
 import io.storagehub.api.contract.ConsistencyContract;
 import io.storagehub.api.contract.EntityContract;
 import io.storagehub.api.contract.ErrorContract;
+import io.storagehub.api.contract.GeneratedChainContract;
 import io.storagehub.api.contract.ListContract;
 import io.storagehub.api.contract.OpsContract;
 import io.storagehub.api.contract.TreeContract;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 /** The whole API contract over the in-memory adapter: fast, no database. */
 class InMemoryApiTest implements EntityContract, ListContract, TreeContract, ErrorContract, ConsistencyContract,
-        OpsContract {
+        OpsContract, GeneratedChainContract {
     private static InMemoryProjection projection;
     private static InMemoryQueries queries;
     private static ManualNotifications notifications;
@@ -36,6 +37,7 @@ class InMemoryApiTest implements EntityContract, ListContract, TreeContract, Err
         projection = new InMemoryProjection(store);
         queries = new InMemoryQueries(store);
         projection.apply(Batch.of(TestChain.events()));
+        projection.apply(Batch.of(GeneratedChainContract.generatedEvents()));
         notifications = new ManualNotifications();
         server = TestServer.start(queries, notifications, Optional::empty);
     }

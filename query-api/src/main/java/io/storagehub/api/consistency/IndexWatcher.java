@@ -77,6 +77,11 @@ public final class IndexWatcher implements AutoCloseable {
         });
     }
 
+    /** Whether the watcher hears notifications right now (a gauge: 0 means it relies on its fallback poll). */
+    public boolean listening() {
+        return notifications.listening();
+    }
+
     /** How many requests wait right now (a gauge). */
     public int waiting() {
         synchronized (waiters) {
@@ -163,10 +168,12 @@ public final class IndexWatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         notifications.close();
+        List<Waiter> pending = new ArrayList<>();
         synchronized (waiters) {
-            waiters.values().forEach(list -> list.forEach(w -> w.future().completeExceptionally(
-                    ApiProblem.unavailable("the server is shutting down", RETRY_AFTER_SECONDS))));
+            waiters.values().forEach(pending::addAll);
             waiters.clear();
         }
+        pending.forEach(w -> w.future().completeExceptionally(
+                ApiProblem.unavailable("the server is shutting down", RETRY_AFTER_SECONDS)));
     }
 }

@@ -11,6 +11,9 @@ public interface NotificationSource extends AutoCloseable {
      */
     Set<String> await(long millis) throws InterruptedException;
 
+    /** Whether notifications can arrive right now (else waiting requests rely on the fallback poll). */
+    boolean listening();
+
     @Override
     void close();
 }

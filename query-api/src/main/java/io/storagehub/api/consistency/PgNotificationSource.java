@@ -30,7 +30,7 @@ public final class PgNotificationSource implements NotificationSource {
     }
 
     private final ConnectionFactory factory;
-    private Connection connection;
+    private volatile Connection connection;
     private boolean failing;
 
     public PgNotificationSource(ConnectionFactory factory) {
@@ -57,6 +57,11 @@ public final class PgNotificationSource implements NotificationSource {
             lost(e);
             return Set.of();
         }
+    }
+
+    @Override
+    public boolean listening() {
+        return connection != null;
     }
 
     private PGConnection connected() {

@@ -47,6 +47,9 @@ public final class ApiServer implements AutoCloseable {
         Gauge.builder("storagehub.api.waiting.requests", watcher, IndexWatcher::waiting)
                 .description("requests waiting for a chain to reach their minBlock")
                 .register(registry);
+        Gauge.builder("storagehub.api.index.listener.up", watcher, w -> w.listening() ? 1 : 0)
+                .description("1 while the API hears the indexer's notifications, 0 while it polls instead")
+                .register(registry);
         List<Route> routes = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
             configure(config, settings, threads, metrics);

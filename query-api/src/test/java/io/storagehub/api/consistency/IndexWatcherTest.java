@@ -1,0 +1,119 @@
+package io.storagehub.api.consistency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.storagehub.api.problem.ApiProblem;
+import io.storagehub.api.problem.ProblemType;
+import io.storagehub.api.support.Await;
+import io.storagehub.api.support.ManualNotifications;
+import io.storagehub.schema.event.Position;
+import io.storagehub.schema.readmodel.ChainView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IndexWatcherTest {
+    private final Map<String, Long> blocks = new ConcurrentHashMap<>();
+    private final AtomicInteger lookups = new AtomicInteger();
+    private final ManualNotifications notifications = new ManualNotifications();
+    private IndexWatcher watcher;
+
+    private Optional<ChainView> lookup(String chain) {
+        lookups.incrementAndGet();
+        return Optional.ofNullable(blocks.get(chain))
+                .map(b -> new ChainView(chain, b, new Position(b, 0), Instant.EPOCH));
+    }
+
+    private IndexWatcher start(Duration fallbackPoll) {
+        watcher = new IndexWatcher(this::lookup, notifications, fallbackPoll).start();
+        return watcher;
+    }
+
+    @AfterEach
+    void stop() {
+        watcher.close();
+    }
+
+    @Test
+    void waiters_complete_whenANotificationSaysTheBlockIsIndexed() throws Exception {
+        // given: many requests waiting on one chain, with a fallback poll too slow to matter
+        blocks.put("a", 5L);
+        start(Duration.ofSeconds(60));
+        List<CompletableFuture<ChainView>> waiting = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            waiting.add(watcher.awaitBlock("a", 6 + i % 2, Duration.ofSeconds(30)));
+        }
+        CompletableFuture<ChainView> later = watcher.awaitBlock("a", 9, Duration.ofSeconds(30));
+        int lookupsBefore = lookups.get();
+
+        // when
+        blocks.put("a", 7L);
+        notifications.indexed("a");
+
+        // then: one lookup released all fifty, the one for block 9 still waits
+        for (CompletableFuture<ChainView> w : waiting) {
+            assertThat(w.get(5, TimeUnit.SECONDS).lastIndexedBlock()).isEqualTo(7);
+        }
+        assertThat(lookups.get() - lookupsBefore).isEqualTo(1);
+        assertThat(later).isNotDone();
+        assertThat(watcher.waiting()).isEqualTo(1);
+    }
+
+    @Test
+    void waiters_complete_byTheFallbackPoll_whenNoNotificationArrives() throws Exception {
+        blocks.put("b", 1L);
+        start(Duration.ofMillis(50));
+        CompletableFuture<ChainView> waiting = watcher.awaitBlock("b", 2, Duration.ofSeconds(30));
+
+        blocks.put("b", 2L);
+
+        assertThat(waiting.get(5, TimeUnit.SECONDS).lastIndexedBlock()).isEqualTo(2);
+        Await.until(Duration.ofSeconds(5), () -> watcher.waiting() == 0);
+    }
+
+    @Test
+    void aWaiter_completesAtOnce_whenTheBlockLandedBeforeItRegistered() throws Exception {
+        blocks.put("c", 10L);
+        start(Duration.ofSeconds(60));
+
+        assertThat(watcher.awaitBlock("c", 10, Duration.ofSeconds(30)).get(1, TimeUnit.SECONDS).lastIndexedBlock())
+                .isEqualTo(10);
+    }
+
+    @Test
+    void aWaiter_failsWithIndexBehind_whenTheTimeoutPasses() {
+        blocks.put("d", 1L);
+        start(Duration.ofMillis(20));
+
+        CompletableFuture<ChainView> waiting = watcher.awaitBlock("d", 2, Duration.ofMillis(100));
+
+        assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOfSatisfying(ApiProblem.class, p -> {
+                    assertThat(p.type()).isEqualTo(ProblemType.INDEX_BEHIND);
+                    assertThat(p.retryAfterSeconds()).hasValue(1);
+                });
+        Await.until(Duration.ofSeconds(5), () -> watcher.waiting() == 0);
+    }
+
+    @Test
+    void nothingIsLookedUp_whileNobodyWaits() {
+        start(Duration.ofMillis(10));
+        notifications.indexed("e");
+
+        Await.until(Duration.ofSeconds(5), () -> notifications.awaits() >= 5);
+
+        assertThat(lookups.get()).isZero();
+    }
+}

@@ -1,0 +1,112 @@
+package io.storagehub.api.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A loopback TCP forwarder in front of the test database: {@link #stop()} closes the port and every forwarded
+ * connection (the database "goes down" for whoever connects through it), {@link #start()} opens the same port
+ * again.
+ */
+public final class TcpProxy implements AutoCloseable {
+    private final int targetPort;
+    private final int port;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket server;
+
+    public TcpProxy(int targetPort) {
+        this.targetPort = targetPort;
+        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            this.port = probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Opens the port (a no-op when it is open). */
+    public synchronized TcpProxy start() {
+        if (server != null && !server.isClosed()) {
+            return this;
+        }
+        try {
+            ServerSocket s = new ServerSocket();
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            server = s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread acceptor = new Thread(this::accept, "tcp-proxy-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return this;
+    }
+
+    public synchronized void stop() {
+        closeQuietly(server);
+        sockets.forEach(TcpProxy::closeQuietly);
+        sockets.clear();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void accept() {
+        ServerSocket s = server;
+        while (!s.isClosed()) {
+            try {
+                Socket client = s.accept();
+                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                sockets.add(client);
+                sockets.add(target);
+                pump(client, target);
+                pump(target, client);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[16384];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // one side closed: close both
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "tcp-proxy-pump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // already closed
+            }
+        }
+    }
+}
