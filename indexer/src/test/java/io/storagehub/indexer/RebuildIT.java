@@ -13,7 +13,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.storagehub.projection.jdbi.Databases;
 import io.storagehub.projection.jdbi.PoolConfig;
 import io.storagehub.projection.jdbi.Pools;
-import io.storagehub.projection.jdbi.JdbiStorageQueries;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
@@ -63,7 +62,7 @@ class RebuildIT {
                     testbed.db.jdbcUrl(), testbed.db.user(), testbed.db.password(), result.oldSchema().get(), 1,
                     Duration.ofSeconds(30), "test-old", true));
             try (oldPool) {
-                assertThat(new JdbiStorageQueries(Databases.jdbi(oldPool)).snapshot(Chains.ALPHA))
+                assertThat(JdbiSnapshot.of(Databases.jdbi(oldPool), Chains.ALPHA))
                         .isEqualTo(before.snapshot(Chains.ALPHA));
             }
 

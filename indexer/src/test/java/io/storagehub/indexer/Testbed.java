@@ -10,7 +10,6 @@ import io.storagehub.projection.ReadModelSnapshot;
 import io.storagehub.projection.SourceOffset;
 import io.storagehub.projection.jdbi.Databases;
 import io.storagehub.projection.jdbi.JdbiProjection;
-import io.storagehub.projection.jdbi.JdbiStorageQueries;
 import io.storagehub.projection.jdbi.PoolConfig;
 import io.storagehub.projection.jdbi.Pools;
 import io.storagehub.schema.codec.EventEncoder;
@@ -140,7 +139,7 @@ final class Testbed implements AutoCloseable {
     }
 
     ReadModelSnapshot snapshot(String chain) {
-        return new JdbiStorageQueries(jdbi()).snapshot(chain);
+        return JdbiSnapshot.of(jdbi(), chain);
     }
 
     void closeReadPool() {

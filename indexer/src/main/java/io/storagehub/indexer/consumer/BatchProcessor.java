@@ -1,5 +1,6 @@
 package io.storagehub.indexer.consumer;
 
+import io.storagehub.indexer.deadletter.DeadLetter;
 import io.storagehub.indexer.metrics.IndexerMetrics;
 import io.storagehub.indexer.metrics.OutcomeCounts;
 import io.storagehub.indexer.retry.Resilience;
@@ -64,8 +65,13 @@ public final class BatchProcessor {
             metrics.batch(counts, Duration.ofNanos(System.nanoTime() - start));
             lastBlocks(batch.events());
             if (counts.deadLettered() > 0) {
-                log.atInfo().addKeyValue("deadLettered", counts.deadLettered())
-                        .log("poison records stored for the dead-letter topic");
+                for (DeadLetter letter : batch.deadLetters(result)) {
+                    log.atInfo().addKeyValue("chain", letter.chain().orElse("-"))
+                            .addKeyValue("position", letter.position().map(Object::toString).orElse("-"))
+                            .addKeyValue("deadLetterOffset", letter.offset())
+                            .addKeyValue("reasonKind", letter.reasonKind())
+                            .log("dead-lettered: {}", letter.reason());
+                }
                 onDeadLetters.run();
             }
             log.atDebug().addKeyValue("records", counts.total()).addKeyValue("applied", counts.applied())

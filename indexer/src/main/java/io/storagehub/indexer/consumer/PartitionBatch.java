@@ -107,6 +107,6 @@ public final class PartitionBatch {
     }
 
     public int size() {
-        return (int) (eventRecords.size() + poison.size());
+        return eventRecords.size() + poison.size();
     }
 }
