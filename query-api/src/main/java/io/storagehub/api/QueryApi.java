@@ -15,6 +15,7 @@ import io.storagehub.api.http.ApiServer;
 import io.storagehub.api.ops.DatabaseReadiness;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ public final class QueryApi implements AutoCloseable {
     private final ApiDatabase database;
     private final IndexWatcher watcher;
     private final ApiServer server;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     private QueryApi(PrometheusMeterRegistry registry, ApiDatabase database, IndexWatcher watcher,
                      ApiServer server) {
@@ -73,12 +75,14 @@ public final class QueryApi implements AutoCloseable {
         return server.routes();
     }
 
-    /** Stops accepting requests, then releases the watcher and the pool. Idempotent. */
+    /** Answers waiting requests with 503, stops the server, then releases the pool. Idempotent. */
     public void stop() {
-        server.close();
-        watcher.close();
-        database.close();
-        registry.close();
+        if (stopped.compareAndSet(false, true)) {
+            watcher.close();
+            server.close();
+            database.close();
+            registry.close();
+        }
     }
 
     @Override

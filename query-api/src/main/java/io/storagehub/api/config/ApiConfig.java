@@ -50,12 +50,6 @@ public record ApiConfig(String httpHost, int httpPort, int httpMaxThreads, Strin
         return ConfigLoader.load(env, propertiesFile);
     }
 
-    /** The same configuration listening on another port (tests use 0). */
-    public ApiConfig withHttpPort(int port) {
-        return new ApiConfig(httpHost, port, httpMaxThreads, dbUrl, dbUser, dbPassword, dbSchema, dbPoolSize,
-                statementTimeout, dbConnectTimeout, cursorSecret, maxWait, waitPoll);
-    }
-
     @Override
     public String toString() {
         return "ApiConfig[http=" + httpHost + ":" + httpPort + ", maxThreads=" + httpMaxThreads + ", db=" + dbUrl

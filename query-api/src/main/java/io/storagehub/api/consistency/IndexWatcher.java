@@ -58,6 +58,10 @@ public final class IndexWatcher implements AutoCloseable {
      * {@link ApiProblem} when {@code timeout} passes first.
      */
     public CompletableFuture<ChainView> awaitBlock(String chain, long minBlock, Duration timeout) {
+        if (!running) {
+            return CompletableFuture.failedFuture(
+                    ApiProblem.unavailable("the server is shutting down", RETRY_AFTER_SECONDS));
+        }
         CompletableFuture<ChainView> reached = new CompletableFuture<>();
         Waiter waiter = new Waiter(minBlock, reached);
         synchronized (waiters) {
