@@ -3,14 +3,15 @@ package io.storagehub.indexer;
 import static io.storagehub.indexer.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.storagehub.indexer.config.RebuildConfig;
 import io.storagehub.indexer.deadletter.DeadLetterOutbox;
 import io.storagehub.indexer.deadletter.DlqHeaders;
 import io.storagehub.indexer.rebuild.Rebuild;
 import io.storagehub.indexer.rebuild.SchemaSwitch;
 import io.storagehub.projection.Outcome;
-import com.zaxxer.hikari.HikariDataSource;
 import io.storagehub.projection.jdbi.Databases;
+import io.storagehub.projection.jdbi.JdbiReadModelExport;
 import io.storagehub.projection.jdbi.PoolConfig;
 import io.storagehub.projection.jdbi.Pools;
 import io.storagehub.schema.event.Envelope;
@@ -62,7 +63,7 @@ class RebuildIT {
                     testbed.db.jdbcUrl(), testbed.db.user(), testbed.db.password(), result.oldSchema().get(), 1,
                     Duration.ofSeconds(30), "test-old", true));
             try (oldPool) {
-                assertThat(JdbiSnapshot.of(Databases.jdbi(oldPool), Chains.ALPHA))
+                assertThat(new JdbiReadModelExport(Databases.jdbi(oldPool)).snapshot(Chains.ALPHA))
                         .isEqualTo(before.snapshot(Chains.ALPHA));
             }
 

@@ -10,6 +10,7 @@ import io.storagehub.projection.ReadModelSnapshot;
 import io.storagehub.projection.SourceOffset;
 import io.storagehub.projection.jdbi.Databases;
 import io.storagehub.projection.jdbi.JdbiProjection;
+import io.storagehub.projection.jdbi.JdbiReadModelExport;
 import io.storagehub.projection.jdbi.PoolConfig;
 import io.storagehub.projection.jdbi.Pools;
 import io.storagehub.schema.codec.EventEncoder;
@@ -139,7 +140,7 @@ final class Testbed implements AutoCloseable {
     }
 
     ReadModelSnapshot snapshot(String chain) {
-        return JdbiSnapshot.of(jdbi(), chain);
+        return new JdbiReadModelExport(jdbi()).snapshot(chain);
     }
 
     void closeReadPool() {

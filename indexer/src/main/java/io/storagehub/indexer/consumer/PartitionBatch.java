@@ -17,7 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The records of one partition from one poll, decoded: the events to apply (with the records they came from)
  * and the records that failed to decode. The checkpoint is the offset after the last record.
  */
-public final class PartitionBatch {
+final class PartitionBatch {
     private final String topic;
     private final int partition;
     private final long firstOffset;
