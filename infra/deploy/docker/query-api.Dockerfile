@@ -3,13 +3,8 @@
 #   docker build -f infra/deploy/docker/query-api.Dockerfile -t storagehub/query-api:0.1.0 .
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
-COPY pom.xml ./
-COPY schema schema
-COPY projection projection
-COPY testkit testkit
-COPY indexer indexer
-COPY query-api query-api
-COPY infra/pom.xml infra/pom.xml
+# the whole reactor (every module the root pom lists must be present); see query-api.Dockerfile.dockerignore
+COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -DskipTests -pl query-api -am package dependency:copy-dependencies -DincludeScope=runtime \
  && mkdir -p /app/lib \

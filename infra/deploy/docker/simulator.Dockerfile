@@ -4,13 +4,8 @@
 #   docker run --rm storagehub/simulator:0.1.0 live --kafka kafka:9092 --rate 20
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
-COPY pom.xml ./
-COPY schema schema
-COPY projection projection
-COPY testkit testkit
-COPY indexer indexer
-COPY query-api query-api
-COPY infra infra
+# the whole reactor (every module the root pom lists must be present); see simulator.Dockerfile.dockerignore
+COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -DskipTests -pl infra -am package \
  && mkdir -p /app \

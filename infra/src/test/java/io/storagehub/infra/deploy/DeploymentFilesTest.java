@@ -193,6 +193,9 @@ class DeploymentFilesTest {
             for (String copied : dockerfile.copiedPaths()) {
                 assertThat(Path.of("..", copied)).as(file + " copies " + copied).exists();
             }
+            Path ignore = Path.of(file + ".dockerignore");
+            assertThat(ignore).as("build outputs stay out of the context").exists();
+            assertThat(DeployFiles.text(ignore)).contains("**/target");
         }
     }
 
