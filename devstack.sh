@@ -6,5 +6,5 @@
 #   ./devstack.sh simulator --help
 set -euo pipefail
 cd "$(dirname "$0")"
-mvn -B -q -DskipTests package -pl infra -am
+mvn -B -q -Dstyle.color=never -DskipTests package -pl infra -am
 exec java ${DEVSTACK_JAVA_OPTS:-} -jar infra/target/storagehub-devstack.jar "$@"
