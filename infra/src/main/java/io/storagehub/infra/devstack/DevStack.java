@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,17 +32,30 @@ public final class DevStack implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         DevStackConfig config = options.config();
         PrintStream out = System.out;
-        Stack stack = Stack.start(config, out);
+        Stack stack = Stack.prepare(config);
+        AtomicBoolean stopping = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            stopping.set(true);
             out.println("[devstack] stopping...");
             stack.close();
             out.println("[devstack] stopped; state kept in " + config.dataDir());
             stopped.countDown();
         }, "devstack-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stack.start(out);
+        } catch (RuntimeException e) {
+            if (stopping.get()) {
+                stopped.await();
+                return 0;
+            }
+            removable(hook);
+            stack.close();
+            throw e;
+        }
         Optional<Throwable> fatal = stack.indexer().awaitTermination();
-        if (fatal.isPresent() && stopped.getCount() > 0 && removable(hook)) {
+        if (fatal.isPresent() && !stopping.get() && removable(hook)) {
             System.err.println("[devstack] the indexer stopped: " + fatal.get().getMessage());
             stack.close();
             return 1;

@@ -52,11 +52,16 @@ final class Stack implements AutoCloseable {
         this.config = config;
     }
 
-    /** Starts everything; on a failure, stops what had started and rethrows. */
+    /** A stack that has not started anything yet: {@link #close()} may be called at any time, even during start. */
+    static Stack prepare(DevStackConfig config) {
+        return new Stack(config);
+    }
+
+    /** Prepares and starts a stack; on a failure, stops what had started and rethrows. */
     static Stack start(DevStackConfig config, PrintStream out) {
-        Stack stack = new Stack(config);
+        Stack stack = prepare(config);
         try {
-            stack.startAll(out);
+            stack.start(out);
             return stack;
         } catch (RuntimeException | Error e) {
             stack.close();
@@ -64,35 +69,34 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    private void startAll(PrintStream out) {
+    /**
+     * Starts everything in order; the simulator's bulk backfill (if any) runs last, after the progress reporter.
+     * If {@link #close()} runs meanwhile, what starts later is stopped at once and this throws.
+     */
+    void start(PrintStream out) {
         servers = startPostgres(startKafka());
         Topics.ensure(servers.kafkaBootstrap(), List.of(config.topic(), config.deadLetterTopic()), 1);
 
         Settings settings = Settings.of(ServiceSettings.of(config, servers));
-        indexer = LiveIndexer.start(IndexerConfig.from(settings), DbConfig.from(settings), HttpConfig.from(settings),
-                RetryConfig.from(settings), true);
-        started.push(indexer);
-        api = QueryApi.start(ApiConfig.load(ServiceSettings.of(config, servers), Optional.empty()));
-        started.push(api::stop);
+        indexer = started(LiveIndexer.start(IndexerConfig.from(settings), DbConfig.from(settings),
+                HttpConfig.from(settings), RetryConfig.from(settings), true));
+        api = started(QueryApi.start(ApiConfig.load(ServiceSettings.of(config, servers), Optional.empty())));
 
-        HikariDataSource pool = Pools.create(new PoolConfig(servers.jdbcUrl(), servers.dbUser(), servers.dbPassword(),
-                config.schema(), 2, Duration.ofSeconds(10), "storagehub-devstack", true));
-        started.push(pool);
+        HikariDataSource pool = started(Pools.create(new PoolConfig(servers.jdbcUrl(), servers.dbUser(),
+                servers.dbPassword(), config.schema(), 2, Duration.ofSeconds(10), "storagehub-devstack", true)));
         Jdbi jdbi = Databases.jdbi(pool);
         projection = new JdbiProjection(jdbi);
         queries = new JdbiStorageQueries(jdbi);
 
         if (config.simulator()) {
-            ChainSimulator sim = ChainSimulator.open(config.chain(), config.seed(),
+            simulator = Optional.of(started(ChainSimulator.open(config.chain(), config.seed(),
                     Optional.of(config.simulatorState()), new KafkaSink(servers.kafkaBootstrap(), config.topic(),
-                            config.backfill() > 0 ? KafkaSink.Mode.BULK : KafkaSink.Mode.LIVE));
-            started.push(sim);
-            simulator = Optional.of(sim);
+                            config.backfill() > 0 ? KafkaSink.Mode.BULK : KafkaSink.Mode.LIVE))));
         }
-        probe = new StatusProbe(servers.kafkaBootstrap(), config.topic(), config.chain(), projection,
-                indexer.metrics(), simulator);
-        started.push(probe);
+        probe = started(new StatusProbe(servers.kafkaBootstrap(), config.topic(), config.chain(), projection,
+                indexer.metrics(), simulator));
         Banner.print(out, config, servers, apiUrl(), indexerUrl(), simulator.map(ChainSimulator::state));
+        started(new ProgressReporter(probe, queries, config.chain(), apiUrl(), out)).start(config.progressEvery());
         simulator.ifPresent(sim -> {
             if (config.backfill() > 0) {
                 sim.backfill(config.backfill());
@@ -101,18 +105,23 @@ final class Stack implements AutoCloseable {
                 sim.startLive(config.rate());
             }
         });
-        ProgressReporter reporter = new ProgressReporter(probe, queries, config.chain(), apiUrl(), out);
-        started.push(reporter);
-        reporter.start(config.progressEvery());
+    }
+
+    /** Records a started part for {@link #close()}; when the stack is already closing, stops it at once. */
+    private synchronized <T extends AutoCloseable> T started(T part) {
+        if (closed) {
+            closeQuietly(part);
+            throw new IllegalStateException("the dev stack is stopping");
+        }
+        started.push(part);
+        return part;
     }
 
     private String startKafka() {
         if (config.kafka().isPresent()) {
             return config.kafka().get();
         }
-        KafkaBroker broker = KafkaBroker.start(Optional.of(config.kafkaDir()), config.kafkaPort());
-        started.push(broker);
-        return broker.bootstrapServers();
+        return started(KafkaBroker.start(Optional.of(config.kafkaDir()), config.kafkaPort())).bootstrapServers();
     }
 
     private Servers startPostgres(String kafka) {
@@ -120,8 +129,8 @@ final class Stack implements AutoCloseable {
             DevStackConfig.ExternalDatabase db = config.database().get();
             return new Servers(kafka, config.kafka().isEmpty(), db.jdbcUrl(), db.user(), db.password(), false);
         }
-        PostgresServer postgres = PostgresServer.start(Optional.of(config.postgresDir()), config.postgresPort());
-        started.push(postgres);
+        PostgresServer postgres = started(PostgresServer.start(Optional.of(config.postgresDir()),
+                config.postgresPort()));
         return new Servers(kafka, config.kafka().isEmpty(), postgres.jdbcUrl("postgres"), postgres.user(),
                 postgres.password(), true);
     }
@@ -162,12 +171,15 @@ final class Stack implements AutoCloseable {
         }
         closed = true;
         while (!started.isEmpty()) {
-            AutoCloseable part = started.pop();
-            try {
-                part.close();
-            } catch (Exception e) {
-                LOG.warn("stopping {} failed: {}", part, e.toString());
-            }
+            closeQuietly(started.pop());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.warn("stopping {} failed: {}", part, e.toString());
         }
     }
 }

@@ -78,21 +78,25 @@ public final class ChainSimulator implements AutoCloseable {
         return publishedThisRun.get();
     }
 
-    /** Publishes the next {@code events} events as fast as the sink takes them; returns when all are flushed. */
+    /**
+     * Publishes the next {@code events} events as fast as the sink takes them; returns when all are flushed, or
+     * early (after flushing what was sent) when {@link #close()} is called meanwhile.
+     */
     public synchronized void backfill(long events) {
         if (events < 0) {
             throw new IllegalArgumentException("events must be >= 0, got " + events);
         }
         long remaining = events;
-        while (remaining > 0) {
+        while (remaining > 0 && stopping.getCount() > 0) {
             List<Envelope> chunk = source.nextBlock((int) Math.min(remaining, BULK_CHUNK));
             sink.send(chunk);
             remaining -= chunk.size();
-            if (source.position() - state.emitted() >= 10L * BULK_CHUNK || remaining == 0) {
+            if (source.position() - state.emitted() >= 10L * BULK_CHUNK) {
                 commit(source.position());
             }
         }
-        LOG.info("Backfilled {} events of chain {} to {}", events, state.chain(), sink.describe());
+        commit(source.position());
+        LOG.info("Backfilled {} events of chain {} to {}", events - remaining, state.chain(), sink.describe());
     }
 
     /** Starts publishing block by block in the background at about {@code eventsPerSecond}. */
@@ -151,12 +155,15 @@ public final class ChainSimulator implements AutoCloseable {
         stateFile.ifPresent(state::store);
     }
 
-    /** Stops the live feed (if any), flushes, stores the state and closes the sink. */
+    /**
+     * Stops the live feed or a running backfill (after its current chunk), flushes, stores the state and closes
+     * the sink.
+     */
     @Override
     public void close() {
         stopping.countDown();
         Thread thread;
-        synchronized (this) {
+        synchronized (this) { // waits for a running backfill to stop
             thread = live;
         }
         if (thread != null) {
