@@ -31,7 +31,7 @@ final class Banner {
     }
 
     private static String describeFeed(DevStackConfig config) {
-        String bulk = config.backfill() > 0 ? ", " + config.backfill() + " events in bulk" : "";
+        String bulk = config.backfill() > 0 ? ", in bulk up to " + config.backfill() + " events" : "";
         String live = config.rate() > 0 ? ", then " + config.rate() + " events/s live" : ", no live feed";
         return bulk + (bulk.isEmpty() ? live.replace(", then ", ", ") : live);
     }

@@ -8,8 +8,9 @@ import java.util.OptionalLong;
 
 /**
  * Everything the dev stack runs with. {@code kafka} and {@code database} are external servers to use instead of
- * the embedded ones; the embedded ones keep their data under {@code dataDir}. The simulator first publishes
- * {@code backfill} events in bulk, then {@code rate} events per second (0 = no live feed).
+ * the embedded ones; the embedded ones keep their data under {@code dataDir}. The simulator first publishes in
+ * bulk until the chain has {@code backfill} events (earlier runs included), then {@code rate} events per second
+ * (0 = no live feed).
  */
 public record DevStackConfig(Path dataDir, Optional<String> kafka, int kafkaPort, Optional<ExternalDatabase> database,
                              int postgresPort, String schema, String topic, String chain, boolean simulator,

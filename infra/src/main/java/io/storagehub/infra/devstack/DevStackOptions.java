@@ -62,7 +62,8 @@ final class DevStackOptions {
     double rate;
 
     @Option(names = "--backfill", defaultValue = "0",
-            description = "Publish this many events in bulk first (default: ${DEFAULT-VALUE}).")
+            description = "First publish in bulk until the chain has this many events, earlier runs included "
+                    + "(default: ${DEFAULT-VALUE}).")
     long backfill;
 
     @Option(names = "--api-port", defaultValue = "8080", description = "Query API port (default: ${DEFAULT-VALUE}).")

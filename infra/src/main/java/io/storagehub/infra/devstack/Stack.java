@@ -70,7 +70,8 @@ final class Stack implements AutoCloseable {
     }
 
     /**
-     * Starts everything in order; the simulator's bulk backfill (if any) runs last, after the progress reporter.
+     * Starts everything in order; the simulator's bulk backfill (up to {@code backfill} events in the chain,
+     * earlier runs included) runs last, after the progress reporter.
      * If {@link #close()} runs meanwhile, what starts later is stopped at once and this throws.
      */
     void start(PrintStream out) {
@@ -98,8 +99,9 @@ final class Stack implements AutoCloseable {
         Banner.print(out, config, servers, apiUrl(), indexerUrl(), simulator.map(ChainSimulator::state));
         started(new ProgressReporter(probe, queries, config.chain(), apiUrl(), out)).start(config.progressEvery());
         simulator.ifPresent(sim -> {
-            if (config.backfill() > 0) {
-                sim.backfill(config.backfill());
+            long missing = config.backfill() - sim.state().emitted();
+            if (missing > 0) {
+                sim.backfill(missing);
             }
             if (config.rate() > 0) {
                 sim.startLive(config.rate());

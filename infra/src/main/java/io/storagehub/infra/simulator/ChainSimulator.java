@@ -91,7 +91,7 @@ public final class ChainSimulator implements AutoCloseable {
             List<Envelope> chunk = source.nextBlock((int) Math.min(remaining, BULK_CHUNK));
             sink.send(chunk);
             remaining -= chunk.size();
-            if (source.position() - state.emitted() >= 10L * BULK_CHUNK) {
+            if (source.position() - state.emitted() >= 2L * BULK_CHUNK) {
                 commit(source.position());
             }
         }
@@ -99,13 +99,16 @@ public final class ChainSimulator implements AutoCloseable {
         LOG.info("Backfilled {} events of chain {} to {}", events - remaining, state.chain(), sink.describe());
     }
 
-    /** Starts publishing block by block in the background at about {@code eventsPerSecond}. */
+    /** Starts publishing block by block in the background at about {@code eventsPerSecond}; not after close. */
     public synchronized void startLive(double eventsPerSecond) {
         if (!(eventsPerSecond > 0)) {
             throw new IllegalArgumentException("eventsPerSecond must be > 0, got " + eventsPerSecond);
         }
         if (live != null) {
             throw new IllegalStateException("the live simulator already runs");
+        }
+        if (stopping.getCount() == 0) {
+            return; // closed meanwhile (e.g. during a backfill)
         }
         live = new Thread(() -> runLive(eventsPerSecond), "simulator-live");
         live.setDaemon(true);

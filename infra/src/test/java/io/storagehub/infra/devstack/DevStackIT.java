@@ -57,8 +57,8 @@ class DevStackIT {
             }
             BatchResult newEvents = projection.apply(Batch.of(chain.subList(FIRST_RUN, FIRST_RUN + SECOND_RUN)));
 
-            // when: the stack restarts on the same data dir and publishes SECOND_RUN more
-            try (Stack stack = Stack.start(config(schema, topic, SECOND_RUN), System.out)) {
+            // when: the stack restarts on the same data dir and backfills the chain up to FIRST_RUN + SECOND_RUN
+            try (Stack stack = Stack.start(config(schema, topic, FIRST_RUN + SECOND_RUN), System.out)) {
                 awaitIndexed(stack, FIRST_RUN + SECOND_RUN);
 
                 // then: the simulator continued the chain, the indexer read only the new records
