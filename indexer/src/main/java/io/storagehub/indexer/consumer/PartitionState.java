@@ -7,6 +7,7 @@ import java.time.Duration;
 final class PartitionState {
     private final Backoff backoff;
     private boolean needsSeek = true;
+    private boolean delayed;
     private long notBeforeNanos;
 
     PartitionState(Backoff backoff) {
@@ -26,19 +27,20 @@ final class PartitionState {
     }
 
     boolean due(long nowNanos) {
-        return nowNanos - notBeforeNanos >= 0;
+        return !delayed || nowNanos - notBeforeNanos >= 0;
     }
 
     /** A failure: wait the next backoff delay before trying again. Returns the delay. */
     Duration failed(long nowNanos) {
         Duration delay = backoff.next();
+        delayed = true;
         notBeforeNanos = nowNanos + delay.toNanos();
         return delay;
     }
 
     void succeeded() {
         backoff.reset();
-        notBeforeNanos = 0;
+        delayed = false;
     }
 
     boolean failing() {

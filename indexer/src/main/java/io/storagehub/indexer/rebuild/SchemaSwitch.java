@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts a rebuilt schema in place of the live one in one transaction: the live checkpoint table is locked first
- * (so every in-flight live batch commits before, and every later one sees the switch and re-seeks), the live
- * outbox's dead letters are carried over with their ids, then {@code live -> old} and {@code rebuild -> live}
+ * (so every in-flight live batch commits before, and every later one sees the switch and re-seeks), then the
+ * live outbox (so the relay's marks land either before the copy or, after the switch, on the copied rows), the
+ * live outbox's dead letters are carried over with their ids, then {@code live -> old} and {@code rebuild -> live}
  * are renamed. Schema names are validated identifiers, quoted where they are put into the statements.
  */
 public final class SchemaSwitch {
@@ -28,6 +29,7 @@ public final class SchemaSwitch {
             boolean liveExists = exists(handle, live);
             if (liveExists && isReadModel(handle, live)) {
                 update(handle, "lockLiveCheckpoints", live, rebuild);
+                update(handle, "lockLiveDeadLetters", live, rebuild);
                 update(handle, "dropHandledDeadLetters", live, rebuild);
                 update(handle, "parkRebuildDeadLetters", live, rebuild);
                 update(handle, "copyLiveDeadLetters", live, rebuild);
