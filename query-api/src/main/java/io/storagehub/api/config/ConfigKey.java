@@ -8,7 +8,7 @@ public enum ConfigKey {
     DB_URL("STORAGEHUB_DB_URL", null, "JDBC URL of the read model, jdbc:postgresql://host:port/db (required)"),
     DB_USER("STORAGEHUB_DB_USER", null, "database role; in production a read-only role (required)"),
     DB_PASSWORD("STORAGEHUB_DB_PASSWORD", "", "database password"),
-    DB_SCHEMA("STORAGEHUB_DB_SCHEMA", "public", "schema holding the read model"),
+    DB_SCHEMA("STORAGEHUB_DB_SCHEMA", "storagehub", "schema holding the read model"),
     DB_POOL_SIZE("STORAGEHUB_API_DB_POOL_SIZE", "10", "connections in the request pool, 1..100"),
     STATEMENT_TIMEOUT_MS("STORAGEHUB_API_STATEMENT_TIMEOUT_MS", "5000",
             "statement_timeout of every query in ms, 100..60000"),

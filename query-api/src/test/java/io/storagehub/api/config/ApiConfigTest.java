@@ -30,7 +30,7 @@ class ApiConfigTest {
 
         assertThat(config.httpHost()).isEqualTo("127.0.0.1");
         assertThat(config.httpPort()).isEqualTo(8080);
-        assertThat(config.dbSchema()).isEqualTo("public");
+        assertThat(config.dbSchema()).isEqualTo("storagehub");
         assertThat(config.dbPoolSize()).isEqualTo(10);
         assertThat(config.statementTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.maxWait()).isEqualTo(Duration.ofSeconds(10));
