@@ -15,7 +15,9 @@ public record Problem(URI type, String title, int status, String detail) {
         if (status == 404) {
             return of(ProblemType.NOT_FOUND, "no resource at this path");
         }
-        if (status >= 500) {
+        // 501 and 505 come from Jetty's parser (a transfer coding or an HTTP version it does not implement): the
+        // request is at fault, and the document must carry the answer's own status, not the internal error's 500
+        if (status >= 500 && status != 501 && status != 505) {
             return of(ProblemType.INTERNAL, "the server could not answer this request");
         }
         return new Problem(ProblemType.MALFORMED_REQUEST.uri(), ProblemType.MALFORMED_REQUEST.title(), status,
