@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The read model in Postgres. Each batch is one transaction: the chains' rows are locked and loaded, the shared
@@ -49,8 +48,8 @@ public final class JdbiProjection implements Projection {
 
     /** Applies a batch and runs {@code hook} in the same transaction, after the batch's writes. */
     public BatchResult apply(Batch batch, TransactionHook hook) {
-        // read committed: a writer blocked on a chain's lock then reads the state its predecessor committed
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+        return jdbi.inTransaction(handle -> {
+            handle.execute(Sql.of(JdbiProjection.class, "readCommitted"));
             ProjectionEngine.Result run = ProjectionEngine.run(batch, new JdbiStateLoader(handle));
             new JdbiStateWriter(handle, projectionName).write(run.changes(), batch.checkpoint());
             List<String> advanced = run.changes().stream().map(Changes::chain).toList();
