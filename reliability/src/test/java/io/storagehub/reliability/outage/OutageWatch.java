@@ -6,14 +6,22 @@ import io.storagehub.reliability.support.Await;
 import io.storagehub.reliability.support.HttpProbe;
 import io.storagehub.reliability.support.Topics;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
- * Watches an indexer process (and optionally the API) while a dependency is down: the process stays alive, its
- * readiness turns red, and from then on neither its records-read counter nor its group's committed offsets move;
- * the API answers chain requests with 503 only.
+ * Watches an indexer process (and optionally the API) while a dependency is down, with three probes running side
+ * by side until the outage ends: the indexer's readiness (it must turn red and stay red), its counters and its
+ * group's committed offsets (from the moment it is red, neither may move), and the API (chain requests 503,
+ * {@code /ready} 503, {@code /health} 200). The process must stay alive throughout.
  */
 final class OutageWatch {
     private final ChildIndexer child;
@@ -21,15 +29,16 @@ final class OutageWatch {
     private final String group;
     private final Optional<HttpProbe> api;
     private final String apiPath;
-    private final Map<String, Integer> apiAnswers = new TreeMap<>();
-    private long redAfterMillis = -1;
-    private long counterMoves;
-    private long offsetMoves;
-    private int greenWhileDown;
-    private int checks;
-    private double maxCircuitState;
-    private double retriesAtRed = -1;
-    private double retriesAtEnd;
+    private final Map<String, Integer> apiAnswers = new ConcurrentHashMap<>();
+    private final AtomicLong redAfterMillis = new AtomicLong(-1);
+    private final AtomicInteger readinessProbes = new AtomicInteger();
+    private final AtomicInteger counterProbes = new AtomicInteger();
+    private final AtomicInteger greenWhileDown = new AtomicInteger();
+    private final AtomicInteger counterMoves = new AtomicInteger();
+    private final AtomicInteger offsetMoves = new AtomicInteger();
+    private volatile double maxCircuitState;
+    private volatile double retriesAtRed = -1;
+    private volatile double retriesAtEnd;
 
     OutageWatch(ChildIndexer child, Topics topics, String group, Optional<HttpProbe> api, String apiPath) {
         this.child = child;
@@ -42,58 +51,94 @@ final class OutageWatch {
     /** Probes until {@code duration} has passed since {@code downSince} (a {@link System#nanoTime()}). */
     void watch(long downSince, Duration duration, boolean offsetsReadable) {
         long end = downSince + duration.toNanos();
-        long readAtRed = -1;
-        Map<Integer, Long> offsetsAtRed = null;
-        while (System.nanoTime() - end < 0) {
-            checks++;
+        ExecutorService probes = Executors.newFixedThreadPool(3);
+        try {
+            CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> loop(end, () -> readiness(downSince)), probes),
+                    CompletableFuture.runAsync(() -> loop(end, countersProbe(offsetsReadable)), probes),
+                    CompletableFuture.runAsync(() -> loop(end, this::apiProbe), probes)).join();
+        } finally {
+            probes.shutdownNow();
+        }
+    }
+
+    private void loop(long end, BooleanSupplier probe) {
+        while (System.nanoTime() - end < 0 && probe.getAsBoolean()) {
             if (!child.alive()) {
                 throw new AssertionError("the indexer exited during the outage:\n" + child.log().tail(40));
             }
-            int ready = child.status("/ready").orElse(-1);
-            Metrics metrics = child.metrics();
-            if (ready == 503 && redAfterMillis < 0) {
-                redAfterMillis = (System.nanoTime() - downSince) / 1_000_000;
-                readAtRed = metrics.recordsRead();
-                retriesAtRed = metrics.value("storagehub_indexer_retries_total{component=\"postgres\"}");
-                offsetsAtRed = offsetsReadable ? topics.groupOffsets(group) : null;
-            } else if (redAfterMillis >= 0) {
-                greenWhileDown += ready == 200 ? 1 : 0;
-                counterMoves += metrics.recordsRead() != readAtRed ? 1 : 0;
-                if (offsetsAtRed != null && !topics.groupOffsets(group).equals(offsetsAtRed)) {
-                    offsetMoves++;
-                }
-            }
-            maxCircuitState = Math.max(maxCircuitState,
-                    metrics.value("storagehub_indexer_circuit_breaker_state{name=\"postgres\"}"));
-            retriesAtEnd = metrics.value("storagehub_indexer_retries_total{component=\"postgres\"}");
-            api.ifPresent(http -> {
-                apiAnswers.merge("chain " + http.status(apiPath), 1, Integer::sum);
-                apiAnswers.merge("ready " + http.status("/ready"), 1, Integer::sum);
-                apiAnswers.merge("health " + http.status("/health"), 1, Integer::sum);
-            });
             Await.pause();
         }
     }
 
+    private boolean readiness(long downSince) {
+        readinessProbes.incrementAndGet();
+        int ready = child.status("/ready").orElse(-1);
+        if (redAfterMillis.get() < 0) {
+            if (ready == 503) {
+                redAfterMillis.set((System.nanoTime() - downSince) / 1_000_000);
+            }
+        } else if (ready == 200) {
+            greenWhileDown.incrementAndGet();
+        }
+        return true;
+    }
+
+    private BooleanSupplier countersProbe(boolean offsetsReadable) {
+        long[] readAtRed = {-1};
+        Object[] offsetsAtRed = {null};
+        return () -> {
+            Metrics metrics = child.metrics();
+            maxCircuitState = Math.max(maxCircuitState,
+                    metrics.value("storagehub_indexer_circuit_breaker_state{name=\"postgres\"}"));
+            retriesAtEnd = metrics.value("storagehub_indexer_retries_total{component=\"postgres\"}");
+            if (redAfterMillis.get() < 0) {
+                return true;
+            }
+            counterProbes.incrementAndGet();
+            Map<Integer, Long> offsets = offsetsReadable ? topics.groupOffsets(group) : Map.of();
+            if (readAtRed[0] < 0) {
+                readAtRed[0] = metrics.recordsRead();
+                offsetsAtRed[0] = offsets;
+                retriesAtRed = retriesAtEnd;
+            } else {
+                counterMoves.addAndGet(metrics.recordsRead() != readAtRed[0] ? 1 : 0);
+                offsetMoves.addAndGet(offsets.equals(offsetsAtRed[0]) ? 0 : 1);
+            }
+            return true;
+        };
+    }
+
+    private boolean apiProbe() {
+        api.ifPresent(http -> {
+            for (String path : List.of(apiPath, "/ready", "/health")) {
+                String name = path.equals(apiPath) ? "chain" : path.substring(1);
+                apiAnswers.merge(name + " " + http.status(path), 1, Integer::sum);
+            }
+        });
+        return api.isPresent();
+    }
+
     long redAfterMillis() {
-        return redAfterMillis;
+        return redAfterMillis.get();
     }
 
     /** Probes after readiness turned red in which the records-read counter differed from its value then. */
     long counterMoves() {
-        return counterMoves;
+        return counterMoves.get();
     }
 
     long offsetMoves() {
-        return offsetMoves;
+        return offsetMoves.get();
     }
 
     int greenWhileDown() {
-        return greenWhileDown;
+        return greenWhileDown.get();
     }
 
-    int checks() {
-        return checks;
+    /** Readiness probes, and counter probes made while readiness was red. */
+    Map<String, Integer> probes() {
+        return Map.of("readiness", readinessProbes.get(), "countersWhileRed", counterProbes.get());
     }
 
     Map<String, Integer> apiAnswers() {
@@ -114,7 +159,7 @@ final class OutageWatch {
                 && !e.getKey().equals("chain 503")).mapToInt(Map.Entry::getValue).sum();
     }
 
-    /** API answers to chain requests that were not 503 (should be none once the database is gone). */
+    /** API answers to chain requests that were not 503 (there must be none once the database is gone). */
     int apiNot503() {
         return apiAnswers.entrySet().stream().filter(e -> e.getKey().startsWith("chain ")
                 && !e.getKey().equals("chain 503")).mapToInt(Map.Entry::getValue).sum();

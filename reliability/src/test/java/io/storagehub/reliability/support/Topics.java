@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,6 +55,67 @@ public final class Topics implements AutoCloseable {
                     throw new AssertionError("could not read " + topic + " to its end within " + TIMEOUT);
                 }
                 consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    /** Creates a topic (replication 1) and waits until every partition has a leader. */
+    public void create(String topic, int partitions) {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic)
+                    .partitions().stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("no leaders for " + topic + " within " + TIMEOUT);
+                }
+                Await.pause();
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topic " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many records a {@code read_committed} reader sees in the topic; 0 while it does not exist. */
+    public int count(String topic) {
+        try {
+            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
+                return 0;
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        return readAll(topic).size();
+    }
+
+    /** The records of one partition in [from, to), as they are in the topic. */
+    public List<ConsumerRecord<byte[], byte[]>> read(String topic, int partition, long from, long to) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, from);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (consumer.position(tp) < to) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("could not read " + tp + " up to " + to);
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    if (r.offset() < to) {
+                        records.add(r);
+                    }
+                }
             }
             return records;
         }
