@@ -40,11 +40,31 @@ final class Report {
                     .append("Reproduce: `").append(r.command()).append("`  \n")
                     .append("Result: ").append(r.status()).append(", ").append(r.seconds()).append(" s, finished ")
                     .append(r.finishedAt()).append("\n\n");
-            r.figures().forEach((name, value) -> md.append("- ").append(name).append(": ").append(value)
-                    .append('\n'));
+            r.figures().forEach((name, value) -> figure(md, name, value));
             r.broken().forEach(b -> md.append("- **broken**: ").append(b).append('\n'));
         }
         return md.toString();
+    }
+
+    /** One figure: scalars inline, maps as {@code key=value} pairs, lists one item per nested line. */
+    private static void figure(StringBuilder md, String name, Object value) {
+        md.append("- ").append(name).append(": ");
+        if (value instanceof List<?> list && !list.isEmpty() && !(list.get(0) instanceof Number)) {
+            md.append(list.size()).append('\n');
+            list.forEach(item -> md.append("  - ").append(inline(item)).append('\n'));
+        } else {
+            md.append(inline(value)).append('\n');
+        }
+    }
+
+    private static String inline(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder text = new StringBuilder();
+            map.forEach((k, v) -> text.append(text.length() == 0 ? "" : ", ").append(k).append('=').append(inline(v)));
+            return text.toString();
+        }
+        String text = String.valueOf(value).replace("\r", "\\r").replace("\n", "\\n").replace("|", "\\|");
+        return text.length() > 400 ? text.substring(0, 400) + "..." : text;
     }
 
     private static int rank(String scenario) {
