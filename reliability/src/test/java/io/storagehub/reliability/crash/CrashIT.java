@@ -53,7 +53,7 @@ class CrashIT {
             long indexStart = System.nanoTime();
             try {
                 // when
-                crashes.run(plan);
+                crashes.run(plan, ledger.total());
                 int exit = crashes.finish(ledger.ends());
                 scenario.check("the last process stops cleanly on SIGTERM", exit == 143, crashes.current().log()
                         .tail(20));

@@ -18,6 +18,7 @@ import io.storagehub.reliability.verify.Verdicts;
 import io.storagehub.testkit.kafka.TestKafka;
 import io.storagehub.testkit.postgres.PostgresServer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -65,8 +66,19 @@ class PostgresOutageIT {
                 chains.publish(events - events / 2);
                 OutageWatch watch = new OutageWatch(child, topics, config.group(), Optional.of(http), chainPath);
                 watch.watch(down, outage, true);
+                // the stored offsets after the outage, read while the indexer is frozen, are where its last
+                // batch before the outage ended: nothing moved them while the database was gone
+                child.pause();
                 pg.server().start();
                 long up = System.nanoTime();
+                Await.until(TIMEOUT, () -> db.storedOffsets(feed.topic()).isPresent(), "the database answers again");
+                Map<Integer, Long> storedAfter = db.storedOffsets(feed.topic()).orElseThrow();
+                Map<Integer, Long> lastBefore = BatchLog.lastCommitted(child.log().lines());
+                child.resume();
+                scenario.figure("storedOffsetsAfterOutage", storedAfter)
+                        .figure("lastBatchEndBeforeOutage", lastBefore)
+                        .check("the stored offsets after the outage are where the last batch before it ended",
+                                storedAfter.equals(lastBefore), storedAfter + " vs " + lastBefore);
                 scenario.figure(Scenario.FAULTS, 1).figure("outageSeconds", outage.toSeconds())
                         .figure("indexer.readyRedAfterMs", watch.redAfterMillis())
                         .figure("indexer.probesDuringOutage", watch.probes())

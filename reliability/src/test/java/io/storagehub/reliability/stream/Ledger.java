@@ -21,7 +21,7 @@ public final class Ledger {
     private final Map<String, Dead> dead = new TreeMap<>();
     private final Map<String, Long> consumedPositions = new HashMap<>();
 
-    synchronized void record(int partition, long offset, Expect expect) {
+    public synchronized void record(int partition, long offset, Expect expect) {
         byte[] codes = outcomes.computeIfAbsent(partition, p -> new byte[1024]);
         if (offset >= codes.length) {
             codes = Arrays.copyOf(codes, (int) Math.max(offset + 1, codes.length * 2L));
@@ -31,7 +31,7 @@ public final class Ledger {
         ends.merge(partition, offset + 1, Math::max);
     }
 
-    synchronized void dead(Dead letter) {
+    public synchronized void dead(Dead letter) {
         dead.put(key(letter.partition(), letter.offset()), letter);
     }
 

@@ -52,6 +52,18 @@ public record BatchLog(int loggedBatches, int unloggedBatches, long unloggedReco
         return mismatches;
     }
 
+    /** The next offset after the last batch each partition logged. */
+    public static Map<Integer, Long> lastCommitted(List<String> lines) {
+        Map<Integer, Long> last = new HashMap<>();
+        for (String line : lines) {
+            Matcher m = BATCH.matcher(line);
+            if (m.find()) {
+                last.merge(Integer.parseInt(m.group(1)), Long.parseLong(m.group(5)), Math::max);
+            }
+        }
+        return last;
+    }
+
     public static BatchLog of(List<String> lines, Ledger ledger) {
         Map<Integer, List<Batch>> byPartition = new HashMap<>();
         int logged = 0;
