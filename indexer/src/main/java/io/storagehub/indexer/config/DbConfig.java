@@ -1,0 +1,50 @@
+package io.storagehub.indexer.config;
+
+import java.time.Duration;
+
+/** The Postgres read model: connection, the schema that holds it, and pool limits. */
+public record DbConfig(String jdbcUrl, String user, String password, String schema, int maxPoolSize,
+                       Duration statementTimeout) {
+    public static final String URL = "STORAGEHUB_DB_URL";
+    public static final String USER = "STORAGEHUB_DB_USER";
+    public static final String PASSWORD = "STORAGEHUB_DB_PASSWORD";
+    public static final String SCHEMA = "STORAGEHUB_DB_SCHEMA";
+    public static final String POOL_SIZE = "STORAGEHUB_DB_POOL_SIZE";
+    public static final String STATEMENT_TIMEOUT = "STORAGEHUB_DB_STATEMENT_TIMEOUT_MS";
+
+    public static final String DEFAULT_URL = "jdbc:postgresql://localhost:5432/storagehub";
+    public static final String DEFAULT_USER = "storagehub";
+    public static final String DEFAULT_SCHEMA = "storagehub";
+    public static final int DEFAULT_POOL_SIZE = 4;
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+
+    public DbConfig {
+        jdbcUrl = Check.notBlank(URL, jdbcUrl);
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw ConfigException.invalid(URL, jdbcUrl, "a Postgres JDBC URL starting with jdbc:postgresql:");
+        }
+        user = Check.notBlank(USER, user);
+        password = password == null ? "" : password;
+        if (schema == null || !Check.SCHEMA.matcher(schema).matches()) {
+            throw ConfigException.invalid(SCHEMA, schema,
+                    "a lowercase identifier of 1..40 chars: [a-z_] then [a-z0-9_]");
+        }
+        Check.range(POOL_SIZE, maxPoolSize, 1, 100);
+        Check.range(STATEMENT_TIMEOUT, statementTimeout, 100, 3_600_000);
+    }
+
+    public static DbConfig from(Settings s) {
+        return new DbConfig(
+                s.string(URL, DEFAULT_URL),
+                s.string(USER, DEFAULT_USER),
+                s.string(PASSWORD, ""),
+                s.string(SCHEMA, DEFAULT_SCHEMA),
+                s.integer(POOL_SIZE, DEFAULT_POOL_SIZE, 1, 100),
+                s.millis(STATEMENT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT, 100, 3_600_000));
+    }
+
+    /** The same database with another schema (a rebuild target). */
+    public DbConfig withSchema(String otherSchema) {
+        return new DbConfig(jdbcUrl, user, password, otherSchema, maxPoolSize, statementTimeout);
+    }
+}

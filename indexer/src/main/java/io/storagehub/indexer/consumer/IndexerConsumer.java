@@ -1,0 +1,237 @@
+package io.storagehub.indexer.consumer;
+
+import io.storagehub.indexer.config.IndexerConfig;
+import io.storagehub.indexer.config.RetryConfig;
+import io.storagehub.indexer.metrics.IndexerMetrics;
+import io.storagehub.indexer.retry.Backoff;
+import io.storagehub.indexer.retry.FatalFailure;
+import io.storagehub.indexer.retry.Resilience;
+import io.storagehub.indexer.retry.RetriableFailure;
+import io.storagehub.projection.SourceOffset;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live consumer loop. Each poll's records are applied per partition as one batch, together with the
+ * partition's next offset and its dead letters, in one Postgres transaction; Kafka's committed offsets are only
+ * a hint for lag tooling. On assignment a partition is sought to its stored offset before any record of it is
+ * applied (it stays paused while the database is unreachable). A batch that fails for a transient reason is
+ * retried; if it still fails the partition is sought back to the batch's first offset and paused for a bounded,
+ * growing delay, so no offset ever moves past it. Batches run on the polling thread, so a revocation (which
+ * Kafka runs inside {@code poll}) never overlaps a batch: every batch is committed or rolled back before it.
+ */
+public final class IndexerConsumer implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(IndexerConsumer.class);
+
+    private final IndexerConfig config;
+    private final Consumer<byte[], byte[]> consumer;
+    private final BatchProcessor processor;
+    private final BatchWriter writer;
+    private final RetryConfig retryConfig;
+    private final IndexerMetrics metrics;
+    private final Map<TopicPartition, PartitionState> partitions = new ConcurrentHashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean failing;
+    private volatile Throwable fatal;
+
+    public IndexerConsumer(IndexerConfig config, Consumer<byte[], byte[]> consumer, BatchWriter writer,
+                           RecordDecoder decoder, Resilience resilience, RetryConfig retryConfig,
+                           IndexerMetrics metrics, Runnable onDeadLetters) {
+        this.config = config;
+        this.consumer = consumer;
+        this.writer = writer;
+        this.retryConfig = retryConfig;
+        this.metrics = metrics;
+        this.processor = new BatchProcessor(writer, decoder, resilience, metrics, onDeadLetters);
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(config.topic()), new Rebalance());
+            while (running.get()) {
+                step();
+            }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                fatal = new FatalFailure("consumer woken up unexpectedly", e);
+            }
+        } catch (RuntimeException | Error e) {
+            fatal = rootFatal(e);
+            log.error("indexer stopped: {}", fatal.getMessage(), fatal);
+        } finally {
+            try {
+                consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+            } catch (RuntimeException e) {
+                log.warn("closing the consumer failed: {}", e.toString());
+            }
+            partitions.clear();
+            stopped.countDown();
+        }
+    }
+
+    private void step() {
+        prepare(System.nanoTime());
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(config.pollTimeout());
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            PartitionState state = partitions.get(tp);
+            if (!running.get() || state == null || state.needsSeek()) {
+                continue; // not applied: the partition is sought to its stored offset before it runs again
+            }
+            BatchProcessor.Result result = processor.process(records.records(tp));
+            if (result instanceof BatchProcessor.Committed committed) {
+                state.succeeded();
+                commits.put(tp, new OffsetAndMetadata(committed.nextOffset()));
+            } else if (result instanceof BatchProcessor.Failed failed) {
+                consumer.seek(tp, failed.firstOffset());
+                consumer.pause(List.of(tp));
+                Duration delay = state.failed(System.nanoTime());
+                log.atWarn().addKeyValue("partition", tp.partition()).addKeyValue("offset", failed.firstOffset())
+                        .addKeyValue("retryIn", delay.toMillis() + "ms")
+                        .log("batch not applied, will re-read it: {}", failed.cause().getMessage());
+            } else {
+                log.info("the read model was switched (rebuild): seeking every partition to its new checkpoint");
+                partitions.values().forEach(PartitionState::mustSeek);
+                consumer.pause(consumer.assignment());
+                break;
+            }
+        }
+        if (!commits.isEmpty()) {
+            consumer.commitAsync(commits, (offsets, e) -> {
+                if (e != null) {
+                    log.debug("offset hint not committed: {}", e.toString());
+                }
+            });
+        }
+        for (TopicPartition tp : partitions.keySet()) {
+            OptionalLong lag = consumer.currentLag(tp);
+            if (lag.isPresent()) {
+                metrics.lag(tp.topic(), tp.partition(), lag.getAsLong());
+            }
+        }
+        failing = partitions.values().stream().anyMatch(PartitionState::failing);
+    }
+
+    /** Seeks partitions that need it and resumes those whose backoff has elapsed. */
+    private void prepare(long now) {
+        Set<TopicPartition> paused = consumer.paused();
+        for (Map.Entry<TopicPartition, PartitionState> entry : partitions.entrySet()) {
+            TopicPartition tp = entry.getKey();
+            PartitionState state = entry.getValue();
+            if (!state.due(now)) {
+                continue;
+            }
+            if (state.needsSeek()) {
+                trySeek(tp, state, now);
+            }
+            if (!state.needsSeek() && paused.contains(tp)) {
+                consumer.resume(List.of(tp));
+            }
+        }
+    }
+
+    private void trySeek(TopicPartition tp, PartitionState state, long now) {
+        try {
+            Optional<SourceOffset> stored = writer.checkpoint(tp.topic(), tp.partition());
+            if (stored.isPresent()) {
+                consumer.seek(tp, stored.get().nextOffset());
+            } else {
+                consumer.seekToBeginning(List.of(tp));
+            }
+            state.seeked();
+            state.succeeded();
+            log.atInfo().addKeyValue("partition", tp.partition())
+                    .addKeyValue("offset", stored.map(s -> Long.toString(s.nextOffset())).orElse("beginning"))
+                    .log("partition sought to its stored offset");
+        } catch (RetriableFailure e) {
+            consumer.pause(List.of(tp));
+            Duration delay = state.failed(now);
+            log.atWarn().addKeyValue("partition", tp.partition()).addKeyValue("retryIn", delay.toMillis() + "ms")
+                    .log("cannot read the stored offset: {}", e.getMessage());
+        }
+    }
+
+    /** Asks the loop to stop: the open batch, if any, commits or rolls back as a whole, then the consumer closes. */
+    public void shutdown() {
+        running.set(false);
+        consumer.wakeup();
+    }
+
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** True while partitions are assigned and all of them are sought and not in a failing retry loop. */
+    public boolean ready() {
+        return !partitions.isEmpty() && !failing && partitions.values().stream().noneMatch(PartitionState::needsSeek);
+    }
+
+    public boolean failing() {
+        return failing;
+    }
+
+    public Set<TopicPartition> assignment() {
+        return Set.copyOf(partitions.keySet());
+    }
+
+    /** The error that stopped the loop, if it stopped on one. */
+    public Optional<Throwable> fatal() {
+        return Optional.ofNullable(fatal);
+    }
+
+    private static Throwable rootFatal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FatalFailure) {
+                return t;
+            }
+        }
+        return e;
+    }
+
+    private final class Rebalance implements org.apache.kafka.clients.consumer.ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsAssigned(java.util.Collection<TopicPartition> assigned) {
+            long now = System.nanoTime();
+            for (TopicPartition tp : assigned) {
+                PartitionState state = new PartitionState(
+                        new Backoff(retryConfig.initialBackoff(), retryConfig.maxBackoff()));
+                partitions.put(tp, state);
+                trySeek(tp, state, now);
+            }
+            log.info("partitions assigned: {}", assigned);
+        }
+
+        @Override
+        public void onPartitionsRevoked(java.util.Collection<TopicPartition> revoked) {
+            // no batch is open here: batches run between polls on this thread
+            revoked.forEach(partitions::remove);
+            log.info("partitions revoked: {}", revoked);
+        }
+
+        @Override
+        public void onPartitionsLost(java.util.Collection<TopicPartition> lost) {
+            lost.forEach(partitions::remove);
+            log.warn("partitions lost: {}", lost);
+        }
+    }
+}

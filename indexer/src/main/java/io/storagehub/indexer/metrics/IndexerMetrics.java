@@ -1,0 +1,135 @@
+package io.storagehub.indexer.metrics;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.storagehub.indexer.retry.Resilience;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The indexer's meters. Prometheus names: {@code storagehub_indexer_records_total{outcome}},
+ * {@code storagehub_indexer_records_read_total}, {@code storagehub_indexer_batch_size},
+ * {@code storagehub_indexer_batch_duration_seconds}, {@code storagehub_indexer_consumer_lag{topic,partition}},
+ * {@code storagehub_indexer_last_block{chain}}, {@code storagehub_indexer_retries_total{component}},
+ * {@code storagehub_indexer_dlq_published_total}, {@code storagehub_indexer_circuit_breaker_state{name}}.
+ */
+public final class IndexerMetrics {
+    public static final String APPLIED = "applied";
+    public static final String SKIPPED_NOT_PROJECTED = "skipped_not_projected";
+    public static final String SKIPPED_DUPLICATE = "skipped_duplicate";
+    public static final String DEAD_LETTERED = "dead_lettered";
+
+    private final MeterRegistry registry;
+    private final Counter applied;
+    private final Counter notProjected;
+    private final Counter duplicate;
+    private final Counter deadLettered;
+    private final Counter read;
+    private final Counter dlqPublished;
+    private final DistributionSummary batchSize;
+    private final Timer batchDuration;
+    private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> lastBlocks = new ConcurrentHashMap<>();
+
+    public IndexerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.applied = outcome(APPLIED);
+        this.notProjected = outcome(SKIPPED_NOT_PROJECTED);
+        this.duplicate = outcome(SKIPPED_DUPLICATE);
+        this.deadLettered = outcome(DEAD_LETTERED);
+        this.read = Counter.builder("storagehub.indexer.records.read")
+                .description("Records read and accounted for in committed batches").register(registry);
+        this.dlqPublished = Counter.builder("storagehub.indexer.dlq.published")
+                .description("Dead letters published to the dead-letter topic").register(registry);
+        this.batchSize = DistributionSummary.builder("storagehub.indexer.batch.size")
+                .description("Records per committed batch").register(registry);
+        this.batchDuration = Timer.builder("storagehub.indexer.batch.duration")
+                .description("Time to apply and commit one batch, retries included").register(registry);
+    }
+
+    private Counter outcome(String outcome) {
+        return Counter.builder("storagehub.indexer.records").tag("outcome", outcome)
+                .description("Records by outcome; the outcomes add up to records read").register(registry);
+    }
+
+    /** A committed batch. */
+    public void batch(OutcomeCounts counts, Duration latency) {
+        applied.increment(counts.applied());
+        notProjected.increment(counts.skippedNotProjected());
+        duplicate.increment(counts.skippedDuplicate());
+        deadLettered.increment(counts.deadLettered());
+        read.increment(counts.total());
+        batchSize.record(counts.total());
+        batchDuration.record(latency);
+    }
+
+    public void lag(String topic, int partition, long lag) {
+        lags.computeIfAbsent(topic + "/" + partition, k -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("storagehub.indexer.consumer.lag", value, AtomicLong::get)
+                    .tag("topic", topic).tag("partition", Integer.toString(partition))
+                    .description("Records between the consumer's position and the partition's end")
+                    .register(registry);
+            return value;
+        }).set(lag);
+    }
+
+    public void lastBlock(String chain, long block) {
+        lastBlocks.computeIfAbsent(chain, k -> {
+            AtomicLong value = new AtomicLong(-1);
+            Gauge.builder("storagehub.indexer.last.block", value, AtomicLong::get).tag("chain", chain)
+                    .description("Block of the chain's last indexed event").register(registry);
+            return value;
+        }).accumulateAndGet(block, Math::max);
+    }
+
+    public void deadLettersPublished(int count) {
+        dlqPublished.increment(count);
+    }
+
+    /** Counts the retries of {@code resilience} and exposes its circuit breaker's state. */
+    public void bind(String component, Resilience resilience) {
+        Counter retries = Counter.builder("storagehub.indexer.retries").tag("component", component)
+                .description("Retried attempts after a transient failure").register(registry);
+        resilience.retry().getEventPublisher().onRetry(event -> retries.increment());
+        CircuitBreaker breaker = resilience.circuitBreaker();
+        Gauge.builder("storagehub.indexer.circuit.breaker.state", breaker, b -> stateCode(b.getState()))
+                .tag("name", breaker.getName())
+                .description("0 closed, 1 open, 2 half-open, 3 disabled or forced").register(registry);
+    }
+
+    static double stateCode(CircuitBreaker.State state) {
+        switch (state) {
+            case CLOSED:
+                return 0;
+            case OPEN:
+                return 1;
+            case HALF_OPEN:
+                return 2;
+            default:
+                return 3;
+        }
+    }
+
+    public double records(String outcome) {
+        return registry.get("storagehub.indexer.records").tag("outcome", outcome).counter().count();
+    }
+
+    public double recordsRead() {
+        return read.count();
+    }
+
+    public double deadLettersPublished() {
+        return dlqPublished.count();
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+}

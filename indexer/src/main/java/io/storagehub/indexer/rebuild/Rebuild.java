@@ -1,0 +1,119 @@
+package io.storagehub.indexer.rebuild;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.storagehub.indexer.config.DbConfig;
+import io.storagehub.indexer.config.IndexerConfig;
+import io.storagehub.indexer.config.RebuildConfig;
+import io.storagehub.indexer.config.RetryConfig;
+import io.storagehub.indexer.consumer.BatchProcessor;
+import io.storagehub.indexer.consumer.CodecRecordDecoder;
+import io.storagehub.indexer.consumer.JdbiBatchWriter;
+import io.storagehub.indexer.consumer.RecordDecoder;
+import io.storagehub.indexer.metrics.IndexerMetrics;
+import io.storagehub.indexer.retry.Resilience;
+import io.storagehub.projection.jdbi.Databases;
+import io.storagehub.projection.jdbi.PoolConfig;
+import io.storagehub.projection.jdbi.Pools;
+import io.storagehub.schema.migration.Migrations;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the read model from the beginning of the topic into a fresh schema
+ * ({@code <schema>_rebuild_<yyyyMMddHHmmss>}, migrated first) while the live schema keeps serving, then switches
+ * it in atomically ({@link SchemaSwitch}). The replay reads with its own group-less consumer up to the end
+ * offsets captured at the start, in big batches; the live indexer then continues from the rebuilt schema's
+ * checkpoints.
+ */
+public final class Rebuild {
+    private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final IndexerConfig kafka;
+    private final DbConfig db;
+    private final RebuildConfig config;
+    private final RetryConfig retry;
+    private final Clock clock;
+
+    public Rebuild(IndexerConfig kafka, DbConfig db, RebuildConfig config, RetryConfig retry, Clock clock) {
+        this.kafka = kafka;
+        this.db = db;
+        this.config = config;
+        this.retry = retry;
+        this.clock = clock;
+    }
+
+    /** {@code fromBlock}: project only events of blocks from N on; {@code dropOld}: drop the old schema after. */
+    public record Options(OptionalLong fromBlock, boolean dropOld) {
+    }
+
+    /** {@code oldSchema}: the renamed former live schema (absent if there was none, or dropped). */
+    public record Result(String liveSchema, Optional<String> oldSchema, long records, IndexerMetrics metrics,
+                         Duration took) {
+    }
+
+    public Result run(Options options) {
+        long start = System.nanoTime();
+        String stamp = STAMP.format(clock.instant());
+        String target = db.schema() + "_rebuild_" + stamp;
+        String old = db.schema() + "_old_" + stamp;
+        IndexerMetrics metrics = new IndexerMetrics(new SimpleMeterRegistry());
+        log.atInfo().addKeyValue("topic", kafka.topic()).addKeyValue("schema", target).log("rebuild started");
+        try (HikariDataSource pool = Pools.create(pool(target, "storagehub-rebuild"));
+             HikariDataSource switchPool = Pools.create(pool(db.schema(), "storagehub-rebuild-switch"))) {
+            Migrations.migrate(pool, target);
+            Jdbi targetJdbi = Databases.jdbi(pool);
+            Jdbi switchJdbi = Databases.jdbi(switchPool);
+            long records;
+            try {
+                RecordDecoder decoder = new CodecRecordDecoder();
+                if (options.fromBlock().isPresent()) {
+                    decoder = new SkipBeforeBlock(decoder, options.fromBlock().getAsLong());
+                }
+                Resilience resilience = new Resilience("postgres-rebuild", retry);
+                metrics.bind("rebuild", resilience);
+                BatchProcessor processor = new BatchProcessor(new JdbiBatchWriter(targetJdbi), decoder, resilience,
+                        metrics, () -> { });
+                records = new Replay(kafka, config, retry).run(processor);
+            } catch (RuntimeException e) {
+                log.error("rebuild failed; dropping {}", target);
+                dropQuietly(switchJdbi, target);
+                throw e;
+            }
+            Optional<String> renamed = SchemaSwitch.swap(switchJdbi, db.schema(), target, old);
+            if (options.dropOld() && renamed.isPresent()) {
+                SchemaSwitch.drop(switchJdbi, renamed.get());
+                log.info("old schema {} dropped", renamed.get());
+                renamed = Optional.empty();
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            log.atInfo().addKeyValue("records", records).addKeyValue("took", took)
+                    .addKeyValue("old", renamed.orElse("-")).log("rebuild finished and switched in");
+            return new Result(db.schema(), renamed, records, metrics, took);
+        }
+    }
+
+    private PoolConfig pool(String schema, String name) {
+        return new PoolConfig(db.jdbcUrl(), db.user(), db.password(), schema, Math.max(2, db.maxPoolSize()),
+                db.statementTimeout(), name, false);
+    }
+
+    private static void dropQuietly(Jdbi jdbi, String schema) {
+        try {
+            if (SchemaSwitch.exists(jdbi, schema)) {
+                SchemaSwitch.drop(jdbi, schema);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not drop {}: {}", schema, e.toString());
+        }
+    }
+}

@@ -1,0 +1,1 @@
+SELECT to_regclass('source_checkpoint')::oid::bigint

@@ -1,0 +1,1 @@
+UPDATE dead_letter SET published = true WHERE id = ANY(:ids) AND NOT published

@@ -1,0 +1,1 @@
+LOCK TABLE <live>.source_checkpoint IN ACCESS EXCLUSIVE MODE

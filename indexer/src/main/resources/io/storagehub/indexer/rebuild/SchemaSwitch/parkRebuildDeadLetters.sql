@@ -1,0 +1,1 @@
+UPDATE <rebuild>.dead_letter SET id = -id

@@ -1,0 +1,1 @@
+ALTER SCHEMA <from> RENAME TO <to>

@@ -1,0 +1,161 @@
+package io.storagehub.indexer;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.storagehub.indexer.config.DbConfig;
+import io.storagehub.indexer.config.HttpConfig;
+import io.storagehub.indexer.config.IndexerConfig;
+import io.storagehub.indexer.config.RetryConfig;
+import io.storagehub.indexer.run.LiveIndexer;
+import io.storagehub.projection.ReadModelSnapshot;
+import io.storagehub.projection.SourceOffset;
+import io.storagehub.projection.jdbi.Databases;
+import io.storagehub.projection.jdbi.JdbiProjection;
+import io.storagehub.projection.jdbi.JdbiReadModelExport;
+import io.storagehub.projection.jdbi.PoolConfig;
+import io.storagehub.projection.jdbi.Pools;
+import io.storagehub.schema.codec.EventEncoder;
+import io.storagehub.schema.event.Envelope;
+import io.storagehub.testkit.kafka.TestKafka;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * One test's world: a fresh topic with its partitions, a read-model schema, configurations for the indexer,
+ * a producer that tracks how many records each partition received, and the read side for assertions.
+ */
+final class Testbed implements AutoCloseable {
+    static final RetryConfig FAST_RETRY = new RetryConfig(2, Duration.ofMillis(50), Duration.ofMillis(400), 3,
+            Duration.ofMillis(300));
+
+    final String topic;
+    final int partitions;
+    final IndexerConfig kafka;
+    final DbConfig db;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Map<Integer, Long> produced = new HashMap<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final EventEncoder encoder = new EventEncoder();
+    private HikariDataSource readPool;
+
+    Testbed(int partitions, DbConfig db, int maxBatch) {
+        this.topic = TestKafka.uniqueTopic("events");
+        this.partitions = partitions;
+        TestKafka.createTopic(topic, partitions);
+        this.kafka = new IndexerConfig(TestKafka.bootstrapServers(), topic, "indexer-" + topic, topic + ".dlq",
+                maxBatch, Duration.ofMillis(100));
+        this.db = db;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    static DbConfig db(String jdbcUrl, String user, String password, String schema) {
+        return new DbConfig(jdbcUrl, user, password, schema, 4, Duration.ofSeconds(30));
+    }
+
+    LiveIndexer startIndexer() {
+        return startIndexer(kafka);
+    }
+
+    LiveIndexer startIndexer(IndexerConfig config) {
+        LiveIndexer indexer = LiveIndexer.start(config, db, new HttpConfig("127.0.0.1", 0), FAST_RETRY, true);
+        closeables.add(indexer);
+        return indexer;
+    }
+
+    /** Sends the events of each chain to its partition (chain index modulo partitions), in order. */
+    void publish(int partition, List<Envelope> events) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        for (Envelope event : events) {
+            sends.add(producer.send(new ProducerRecord<>(topic, partition,
+                    event.chain().getBytes(StandardCharsets.UTF_8), encoder.encode(event))));
+        }
+        awaitSent(sends);
+        produced.merge(partition, (long) events.size(), Long::sum);
+    }
+
+    void publishRaw(int partition, byte[] key, byte[] value) {
+        awaitSent(List.of(producer.send(new ProducerRecord<>(topic, partition, key, value))));
+        produced.merge(partition, 1L, Long::sum);
+    }
+
+    private static void awaitSent(List<Future<RecordMetadata>> sends) {
+        try {
+            for (Future<RecordMetadata> send : sends) {
+                send.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("send failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long producedTotal() {
+        return produced.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    synchronized Jdbi jdbi() {
+        if (readPool == null) {
+            readPool = Pools.create(new PoolConfig(db.jdbcUrl(), db.user(), db.password(), db.schema(), 2,
+                    Duration.ofSeconds(30), "test-read", false));
+        }
+        return Databases.jdbi(readPool);
+    }
+
+    /** Whether every partition's stored checkpoint has reached what was produced to it. */
+    boolean caughtUp() {
+        try {
+            JdbiProjection projection = new JdbiProjection(jdbi());
+            for (Map.Entry<Integer, Long> p : produced.entrySet()) {
+                long stored = projection.checkpoint(topic, p.getKey()).map(SourceOffset::nextOffset).orElse(0L);
+                if (stored < p.getValue()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false; // e.g. the database is down, or the schema is not migrated yet
+        }
+    }
+
+    long storedOffset(int partition) {
+        return new JdbiProjection(jdbi()).checkpoint(topic, partition).map(SourceOffset::nextOffset).orElse(0L);
+    }
+
+    ReadModelSnapshot snapshot(String chain) {
+        return new JdbiReadModelExport(jdbi()).snapshot(chain);
+    }
+
+    void closeReadPool() {
+        if (readPool != null) {
+            readPool.close();
+            readPool = null;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            closeables.get(i).close();
+        }
+        producer.close(Duration.ofSeconds(5));
+        closeReadPool();
+    }
+}

@@ -1,0 +1,65 @@
+package io.storagehub.indexer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IndexerCliTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Map<String, String> env, String... args) {
+        return IndexerCli.execute(env, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void help_listsEveryCommand() {
+        assertThat(run(Map.of(), "--help")).isZero();
+        assertThat(out.toString()).contains("run", "rebuild", "status", "publish");
+    }
+
+    @Test
+    void everyCommand_hasHelpWithItsOptions() {
+        assertThat(run(Map.of(), "run", "--help")).isZero();
+        assertThat(out.toString()).contains("--kafka-bootstrap", "STORAGEHUB_KAFKA_BOOTSTRAP", "--no-migrate",
+                "--config", "STORAGEHUB_DB_SCHEMA");
+        assertThat(run(Map.of(), "rebuild", "--help")).isZero();
+        assertThat(out.toString()).contains("--from-block", "--drop-old", "retention.ms=-1");
+        assertThat(run(Map.of(), "status", "--help")).isZero();
+        assertThat(out.toString()).contains("lag");
+        assertThat(run(Map.of(), "publish", "--help")).isZero();
+        assertThat(out.toString()).contains("--raw", "FILE.jsonl");
+        assertThat(run(Map.of(), "help", "publish")).isZero();
+    }
+
+    @Test
+    void noCommand_printsUsage_andExitsWithUsageCode() {
+        assertThat(run(Map.of())).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage: indexer");
+    }
+
+    @Test
+    void invalidConfiguration_failsAtStartUp_namingTheKeyAndRange() {
+        // when
+        int code = run(Map.of("STORAGEHUB_INDEXER_MAX_BATCH", "0"), "status");
+        // then
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("configuration error", "STORAGEHUB_INDEXER_MAX_BATCH", "[1, 100000]");
+    }
+
+    @Test
+    void flagOverridesEnvironment_inValidation() {
+        int code = run(Map.of("STORAGEHUB_INDEXER_HTTP_PORT", "8081"), "run", "--http-port", "70000");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("STORAGEHUB_INDEXER_HTTP_PORT", "70000");
+    }
+
+    @Test
+    void unknownOption_isAUsageError() {
+        assertThat(run(Map.of(), "run", "--no-such-flag")).isEqualTo(2);
+        assertThat(err.toString()).contains("--no-such-flag");
+    }
+}
