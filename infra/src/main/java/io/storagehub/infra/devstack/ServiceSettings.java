@@ -1,0 +1,40 @@
+package io.storagehub.infra.devstack;
+
+import io.storagehub.api.config.ConfigKey;
+import io.storagehub.indexer.config.DbConfig;
+import io.storagehub.indexer.config.HttpConfig;
+import io.storagehub.indexer.config.IndexerConfig;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The STORAGEHUB_* settings the dev stack gives the indexer and the query API: the same keys, read by the same
+ * config classes, as in the deployment files.
+ */
+final class ServiceSettings {
+    static final String GROUP = "storagehub-devstack";
+    /** Signs page cursors; a dev stack needs no secrecy, only the same secret across restarts. */
+    static final String CURSOR_SECRET = "storagehub-devstack-cursor-secret-not-for-production";
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private ServiceSettings() {
+    }
+
+    static Map<String, String> of(DevStackConfig config, Servers servers) {
+        Map<String, String> s = new TreeMap<>();
+        s.put(IndexerConfig.BOOTSTRAP, servers.kafkaBootstrap());
+        s.put(IndexerConfig.TOPIC, config.topic());
+        s.put(IndexerConfig.DLQ_TOPIC, config.deadLetterTopic());
+        s.put(IndexerConfig.GROUP, GROUP);
+        s.put(DbConfig.URL, servers.jdbcUrl());
+        s.put(DbConfig.USER, servers.dbUser());
+        s.put(DbConfig.PASSWORD, servers.dbPassword());
+        s.put(DbConfig.SCHEMA, config.schema());
+        s.put(HttpConfig.HOST, LOOPBACK);
+        s.put(HttpConfig.PORT, Integer.toString(config.indexerPort()));
+        s.put(ConfigKey.HOST.env(), LOOPBACK);
+        s.put(ConfigKey.PORT.env(), Integer.toString(config.apiPort()));
+        s.put(ConfigKey.CURSOR_SECRET.env(), CURSOR_SECRET);
+        return s;
+    }
+}
