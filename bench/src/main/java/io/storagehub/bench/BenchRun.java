@@ -116,11 +116,15 @@ final class BenchRun {
     /** Runs a phase; a failure is reported and the next phases still run. */
     private void phase(String name, Phase phase) {
         log.info("=== {} ===", name);
+        String loadBefore = Machine.loadAverage();
+        long start = System.nanoTime();
         try {
             phase.run();
         } catch (Exception | Error e) {
             log.error("{} failed", name, e);
             report.failed(name, e);
+        } finally {
+            report.phase(name, (System.nanoTime() - start) / 1e9, loadBefore, Machine.loadAverage());
         }
     }
 
@@ -158,10 +162,19 @@ final class BenchRun {
         if (!options.runs("freshness")) {
             return;
         }
-        checkpoint(services.pg());
+        settle(services);
         FreshnessResult result = new FreshnessBench(services, options.workDir(), options.chain())
                 .run(generator, options.freshnessRate(), options.freshnessSeconds());
         report.section(FreshnessSection.render(result, Analysis.freshness(result)), FreshnessSection.goals(result));
+    }
+
+    /** After the bulk loads: vacuum and analyze the read model, then checkpoint, as a settled database would be. */
+    private static void settle(Services services) throws java.sql.SQLException {
+        try (Connection c = services.pg().connect(); var st = c.createStatement()) {
+            Sql.useSchema(c, services.schema());
+            st.execute(Sql.of(BenchRun.class, "vacuum"));
+        }
+        checkpoint(services.pg());
     }
 
     private static void checkpoint(PgCluster pg) throws java.sql.SQLException {

@@ -2,6 +2,7 @@ package io.storagehub.bench.query;
 
 import io.storagehub.bench.BenchOptions;
 import io.storagehub.bench.env.CpuClock;
+import io.storagehub.bench.env.Jcmd;
 import io.storagehub.bench.env.Services;
 import io.storagehub.bench.env.Sql;
 import io.storagehub.bench.profile.JfrSummary;
@@ -56,9 +57,8 @@ public final class QueryBench {
         List<QueryResult.Scenario> scenarios = new ArrayList<>();
         Map<String, Double> cpu = new LinkedHashMap<>();
         long start = System.nanoTime();
-        try (ApiProcess api = ApiProcess.start(services, workDir.resolve("query-api.log"),
-                Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + jfr
-                        + ",settings=profile,dumponexit=true"))) {
+        double seconds;
+        try (ApiProcess api = ApiProcess.start(services, workDir.resolve("query-api.log"), Map.of())) {
             String files = "/v1/chains/" + chain + "/files/";
             String buckets = "/v1/chains/" + chain + "/buckets/";
             List<String> deepPaths = DeepPages.paths(api, chain, QueryDataset.DEEP_BUCKET, LIMIT, deepPage, DEEP_PAGES);
@@ -84,8 +84,13 @@ public final class QueryBench {
                     DEEP_PAGES));
             cpu.put("query API process", CpuClock.seconds(api.pid()) - apiCpu0);
             cpu.put("Postgres (all backends)", CpuClock.postgresSeconds(services.pg().postmasterPid()) - pgCpu0);
+            seconds = (System.nanoTime() - start) / 1e9;
+            // the profile: a separate lookup load with a JFR recording, so the measured loads ran without one
+            Jcmd.run(api.pid(), "JFR.start", "name=bench", "settings=profile");
+            wrk.run(workDir.resolve("paths-lookup.txt"), options.connections(), 1, options.querySeconds());
+            Jcmd.run(api.pid(), "JFR.dump", "name=bench", "filename=" + jfr);
+            Jcmd.run(api.pid(), "JFR.stop", "name=bench");
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         return new QueryResult(ids, options.deepFiles(), deepPage, options.connections(), scenarios, cpu, seconds,
                 JfrSummary.of(jfr, 12));
     }

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Heap figures of a unified GC log ({@code -Xlog:gc:file=...}): over every collection, the most heap in use before
  * one (bounded by -Xmx), the most still in use after one (after a young collection this includes old garbage not
- * yet marked) and the most committed; and over the full collections requested while it ran ({@code jcmd GC.run},
- * {@code Pause Full (System.gc())}), the most still in use after one: the live set's high-water mark, what must
- * stay flat.
+ * yet marked) and the most committed; and over the full collections (those requested while it ran with
+ * {@code jcmd GC.run} log as {@code Pause Full (Diagnostic Command)}), the most still in use after one: the live
+ * set's high-water mark, what must stay flat.
  */
 public record GcLog(int collections, long peakBeforeBytes, long peakAfterBytes, long peakCommittedBytes,
                     int fullCollections, long peakLiveBytes) {
@@ -43,7 +43,7 @@ public record GcLog(int collections, long peakBeforeBytes, long peakAfterBytes, 
             before = Math.max(before, bytes(m.group(1), m.group(2)));
             after = Math.max(after, bytes(m.group(3), m.group(4)));
             committed = Math.max(committed, bytes(m.group(5), m.group(6)));
-            if (line.contains("Pause Full (System.gc())")) {
+            if (line.contains("Pause Full")) {
                 full++;
                 live = Math.max(live, bytes(m.group(3), m.group(4)));
             }

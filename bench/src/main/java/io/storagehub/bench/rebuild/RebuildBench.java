@@ -3,6 +3,7 @@ package io.storagehub.bench.rebuild;
 import io.storagehub.bench.backfill.CopyLoad;
 import io.storagehub.bench.env.ChildJvm;
 import io.storagehub.bench.env.CpuClock;
+import io.storagehub.bench.env.Jcmd;
 import io.storagehub.bench.env.Services;
 import io.storagehub.bench.profile.JfrSummary;
 import java.nio.file.Path;
@@ -34,14 +35,9 @@ public final class RebuildBench {
     /** Asks the JVM for a full collection ({@code jcmd GC.run}), whose result in the GC log is the live set. */
     private static void requestFullGc(long pid) {
         try {
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(pid), "GC.run").redirectErrorStream(true).redirectOutput(
-                    ProcessBuilder.Redirect.DISCARD).start();
-            jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.io.IOException e) {
-            log.warn("jcmd GC.run failed: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Jcmd.run(pid, "GC.run");
+        } catch (RuntimeException e) {
+            log.warn("jcmd GC.run failed (the rebuild may have just ended): {}", e.getMessage());
         }
     }
 

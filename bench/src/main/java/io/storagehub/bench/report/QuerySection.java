@@ -53,7 +53,8 @@ public final class QuerySection {
                 rows));
         md.append("\nCPU during the four loads (").append(Markdown.secs(r.seconds())).append(", wrk and pgbench runs ")
                 .append("including warm-ups):\n\n").append(ProfileSection.cpu(r.cpuSeconds(), r.seconds())).append('\n');
-        md.append("Query API profile over all loads:\n\n").append(ProfileSection.jfr(r.apiProfile()));
+        md.append("Query API profile (a further lookup load with a JFR recording started by `jcmd`; the measured ")
+                .append("loads above ran without one):\n\n").append(ProfileSection.jfr(r.apiProfile()));
         if (!analysis.isBlank()) {
             md.append('\n').append(analysis).append('\n');
         }

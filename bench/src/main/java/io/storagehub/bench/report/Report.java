@@ -25,6 +25,7 @@ public final class Report {
     private final List<Goal> goals = new ArrayList<>();
     private final List<String> sections = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
+    private final List<List<String>> phases = new ArrayList<>();
     private String loadAtEnd = "";
     private Duration took = Duration.ZERO;
     private String postgresVersion = "not started";
@@ -66,6 +67,11 @@ public final class Report {
         goals.addAll(sectionGoals);
     }
 
+    /** A phase's duration and the machine's load average when it started and ended. */
+    public void phase(String name, double seconds, String loadBefore, String loadAfter) {
+        phases.add(List.of(name, Markdown.secs(seconds), loadBefore, loadAfter));
+    }
+
     public void failed(String phase, Throwable error) {
         failures.add(phase + ": " + error);
     }
@@ -101,6 +107,9 @@ public final class Report {
                 List.of("load average (1/5/15 min) at start", loadAtStart),
                 List.of("load average at end", loadAtEnd),
                 List.of("Postgres", postgresVersion))));
+        md.append("\nThe machine is shared with other people's builds and tests; its load average (runnable ")
+                .append("processes, against ").append(machine.cores()).append(" cores) per phase:\n\n");
+        md.append(Markdown.table(List.of("phase", "took", "load average at start (1/5/15 min)", "at end"), phases));
         md.append("\nPostgres runs from the machine's own binaries in a fresh cluster, durable: every setting not at ")
                 .append("its default is listed.\n\n");
         md.append(Markdown.table(List.of("setting", "value"), postgresSettings));
@@ -113,7 +122,10 @@ public final class Report {
                         + options.seed() + ")`: 1 % poison, 8 % other pallets, <= 12 events/block, ~20,000 live files"),
                 List.of("Kafka", "in-process KRaft broker (testkit `KafkaBroker`), topic of 1 partition"),
                 List.of("live indexer", "`IndexerCli run`, own JVM, -Xmx1g, STORAGEHUB_INDEXER_MAX_BATCH="
-                        + options.indexerMaxBatch() + ", other settings default"),
+                        + options.indexerMaxBatch() + ", other settings default; a JFR recording (profile) "
+                        + "during the backfill"),
+                List.of("rebuild", "`IndexerCli rebuild --drop-old`, own JVM, -Xmx512m, default "
+                        + "STORAGEHUB_REBUILD_BATCH (10,000), GC log and JFR recording"),
                 List.of("query load", options.connections() + " connections, " + options.querySeconds()
                         + " s measured after a " + Math.max(3, options.querySeconds() / 3) + " s warm-up"),
                 List.of("freshness", options.freshnessRate() + " events/s for " + options.freshnessSeconds() + " s"))));

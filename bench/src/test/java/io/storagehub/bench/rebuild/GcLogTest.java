@@ -16,8 +16,8 @@ class GcLogTest {
                 "[2.500s][info][gc] GC(1) Pause Young (Concurrent Start) (G1 Humongous Allocation) 300M->120M(512M) 5.1ms",
                 "[2.600s][info][gc] GC(2) Concurrent Mark Cycle 12.345ms",
                 "[3.000s][info][gc] GC(3) Pause Remark 130M->128M(512M) 1.2ms",
-                "[3.500s][info][gc] GC(5) Pause Full (System.gc()) 200M->80M(512M) 40.1ms",
-                "[3.800s][info][gc] GC(6) Pause Full (System.gc()) 150M->70M(512M) 38.0ms",
+                "[3.500s][info][gc] GC(5) Pause Full (Diagnostic Command) 200M->80M(512M) 40.1ms",
+                "[3.800s][info][gc] GC(6) Pause Full (G1 Compaction Pause) 150M->70M(512M) 38.0ms",
                 "[4.000s][info][gc] GC(4) Pause Young (Normal) (G1 Evacuation Pause) 1G->90M(512M) 2.0ms");
 
         // when
