@@ -1,0 +1,47 @@
+package io.storagehub.bench;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * What one benchmark run does.
+ *
+ * @param events          backfill events (and the first rebuild's)
+ * @param rebuildEvents   events in the topic for the second, larger rebuild (0: one rebuild only)
+ * @param perEventPrefix  events applied one transaction each by the naive baseline
+ * @param seed            generator seed
+ * @param chain           chain name
+ * @param deepFiles       files of the one large bucket added to the query read model (for deep pages)
+ * @param connections     concurrent connections of the query load (wrk and pgbench alike)
+ * @param querySeconds    duration of each measured query load (after a warm-up of a third of it)
+ * @param freshnessRate   events/s of the paced producer
+ * @param freshnessSeconds duration of the freshness measurement
+ * @param indexerMaxBatch the live indexer's STORAGEHUB_INDEXER_MAX_BATCH
+ * @param phases          which of backfill, rebuild, query, freshness to run
+ * @param out             the Markdown report to (re)write
+ * @param workDir         logs, recordings and load-tool scripts
+ */
+public record BenchOptions(long events, long rebuildEvents, int perEventPrefix, long seed, String chain,
+                           int deepFiles, int connections, int querySeconds, int freshnessRate,
+                           int freshnessSeconds, int indexerMaxBatch, Set<String> phases, Path out, Path workDir) {
+    public static final Set<String> ALL_PHASES = Set.of("backfill", "rebuild", "query", "freshness");
+
+    public BenchOptions {
+        if (events < 10_000) {
+            throw new IllegalArgumentException("--events must be >= 10000, got " + events);
+        }
+        if (rebuildEvents != 0 && rebuildEvents <= events) {
+            throw new IllegalArgumentException("--rebuild-events must be 0 or > --events, got " + rebuildEvents);
+        }
+        if (perEventPrefix < 100 || perEventPrefix > events) {
+            throw new IllegalArgumentException("--per-event must be in 100..events, got " + perEventPrefix);
+        }
+        if (!ALL_PHASES.containsAll(phases) || phases.isEmpty()) {
+            throw new IllegalArgumentException("--phases must name some of " + ALL_PHASES + ", got " + phases);
+        }
+    }
+
+    public boolean runs(String phase) {
+        return phases.contains(phase);
+    }
+}

@@ -1,0 +1,185 @@
+package io.storagehub.bench;
+
+import io.storagehub.bench.backfill.BackfillBench;
+import io.storagehub.bench.backfill.BackfillResult;
+import io.storagehub.bench.backfill.CopyLoad;
+import io.storagehub.bench.backfill.CopyRows;
+import io.storagehub.bench.backfill.PerEventBaseline;
+import io.storagehub.bench.backfill.Reference;
+import io.storagehub.bench.env.Machine;
+import io.storagehub.bench.env.PgCluster;
+import io.storagehub.bench.env.Services;
+import io.storagehub.bench.env.Sql;
+import io.storagehub.bench.load.EventFeed;
+import io.storagehub.bench.load.Topics;
+import io.storagehub.bench.freshness.FreshnessBench;
+import io.storagehub.bench.freshness.FreshnessResult;
+import io.storagehub.bench.query.QueryBench;
+import io.storagehub.bench.query.QueryResult;
+import io.storagehub.bench.rebuild.RebuildBench;
+import io.storagehub.bench.rebuild.RebuildResult;
+import io.storagehub.bench.report.Analysis;
+import io.storagehub.bench.report.BackfillSection;
+import io.storagehub.bench.report.FreshnessSection;
+import io.storagehub.bench.report.QuerySection;
+import io.storagehub.bench.report.RebuildSection;
+import io.storagehub.bench.report.Report;
+import io.storagehub.schema.event.Envelope;
+import io.storagehub.testkit.chain.ChainGenerator;
+import io.storagehub.testkit.kafka.KafkaBroker;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One run: the servers, the chain in Kafka, then each phase in order; the report at the end. */
+final class BenchRun {
+    private static final Logger log = LoggerFactory.getLogger(BenchRun.class);
+    static final String TOPIC = "storagehub.events";
+    static final String SCHEMA = "storagehub";
+
+    private final BenchOptions options;
+    private final Report report;
+
+    BenchRun(BenchOptions options) {
+        this.options = options;
+        this.report = new Report(options, Machine.describe(), ZonedDateTime.now(), Machine.loadAverage());
+    }
+
+    void run() throws Exception {
+        Files.createDirectories(options.workDir());
+        try (PgCluster pg = PgCluster.start(PgCluster.durableSettings());
+             KafkaBroker kafka = KafkaBroker.start(Optional.empty(), 0)) {
+            report.postgres(pg);
+            Topics.create(kafka.bootstrapServers(), TOPIC, TOPIC + ".dlq");
+            Services services = new Services(kafka.bootstrapServers(), TOPIC, pg, SCHEMA);
+            ChainGenerator generator = new ChainGenerator(ChainGenerator.Config.defaults(options.chain(),
+                    options.seed()));
+            try (EventFeed feed = new EventFeed(generator, kafka.bootstrapServers(), TOPIC)) {
+                phase("backfill", () -> backfill(services, feed));
+                phase("rebuild", () -> rebuild(services, feed));
+            }
+            phase("query", () -> query(services));
+            phase("freshness", () -> freshness(services, generator));
+        } finally {
+            report.finish(Machine.loadAverage());
+            report.write(options.out());
+            log.info("report written to {}", options.out().toAbsolutePath());
+        }
+    }
+
+    private void backfill(Services services, EventFeed feed) throws Exception {
+        Reference reference = new Reference();
+        List<Envelope> prefix = new ArrayList<>(options.perEventPrefix());
+        long t0 = System.nanoTime();
+        feed.produce(options.events(), (chunk, first) -> {
+            reference.accept(chunk, first);
+            for (Envelope e : chunk) {
+                if (prefix.size() < options.perEventPrefix()) {
+                    prefix.add(e);
+                }
+            }
+        });
+        log.info("{} events in Kafka and in the reference ({} s)", options.events(), (System.nanoTime() - t0) / 1e9);
+        report.mix(feed.generator().mix().table(), feed.generator().poisonCount());
+        if (!options.runs("backfill")) {
+            return;
+        }
+        var snapshot = reference.snapshot(options.chain());
+        Map<String, io.storagehub.bench.backfill.CopyText> rows = CopyRows.of(reference, snapshot, TOPIC);
+        checkpoint(services.pg());
+        CopyLoad.Result copy = CopyLoad.load(services.pg(), "bench_copy", rows);
+        log.info("COPY ceiling: {} rows in {} ({} rows/s)", copy.rows(), copy.took(), copy.rowsPerSecond());
+        checkpoint(services.pg());
+        PerEventBaseline.Result perEvent = PerEventBaseline.run(services.pg(), "bench_per_event", TOPIC, prefix);
+        log.info("per-event baseline: {} events in {} ({} events/s)", perEvent.events(), perEvent.took(),
+                perEvent.eventsPerSecond());
+        checkpoint(services.pg());
+        BackfillResult result = new BackfillBench(services, options.workDir(), List.of("-Xmx1g"),
+                Map.of("STORAGEHUB_INDEXER_MAX_BATCH", Integer.toString(options.indexerMaxBatch())))
+                .run(options.events(), reference, options.chain(), copy, perEvent);
+        report.section(io.storagehub.bench.report.BackfillSection.render(result, ""), io.storagehub.bench.report.BackfillSection.goals(result));
+        try (Connection c = services.pg().connect()) {
+            Sql.dropSchema(c, "bench_copy");
+        }
+    }
+
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    /** Runs a phase; a failure is reported and the next phases still run. */
+    private void phase(String name, Phase phase) {
+        log.info("=== {} ===", name);
+        String loadBefore = Machine.loadAverage();
+        long start = System.nanoTime();
+        try {
+            phase.run();
+        } catch (Exception | Error e) {
+            log.error("{} failed", name, e);
+            report.failed(name, e);
+        } finally {
+            report.phase(name, (System.nanoTime() - start) / 1e9, loadBefore, Machine.loadAverage());
+        }
+    }
+
+    private void rebuild(Services services, EventFeed feed) throws Exception {
+        if (!options.runs("rebuild")) {
+            if (options.rebuildEvents() > 0) {
+                feed.produce(options.rebuildEvents() - options.events(), (chunk, first) -> { });
+            }
+            return;
+        }
+        RebuildBench bench = new RebuildBench(services, options.workDir());
+        List<RebuildResult> runs = new ArrayList<>();
+        checkpoint(services.pg());
+        runs.add(bench.run(feed.produced()));
+        if (options.rebuildEvents() > 0) {
+            long t0 = System.nanoTime();
+            feed.produce(options.rebuildEvents() - feed.produced(), (chunk, first) -> { });
+            log.info("topic now holds {} events ({} s to produce)", feed.produced(), (System.nanoTime() - t0) / 1e9);
+            checkpoint(services.pg());
+            runs.add(bench.run(feed.produced()));
+        }
+        report.section(RebuildSection.render(runs, Analysis.rebuild(runs)), RebuildSection.goals(runs));
+    }
+
+    private void query(Services services) throws Exception {
+        if (!options.runs("query")) {
+            return;
+        }
+        checkpoint(services.pg());
+        QueryResult result = new QueryBench(services, options).run();
+        report.section(QuerySection.render(result, Analysis.query(result)), QuerySection.goals(result));
+    }
+
+    private void freshness(Services services, ChainGenerator generator) throws Exception {
+        if (!options.runs("freshness")) {
+            return;
+        }
+        settle(services);
+        FreshnessResult result = new FreshnessBench(services, options.workDir(), options.chain())
+                .run(generator, options.freshnessRate(), options.freshnessSeconds());
+        report.section(FreshnessSection.render(result, Analysis.freshness(result)), FreshnessSection.goals(result));
+    }
+
+    /** After the bulk loads: vacuum and analyze the read model, then checkpoint, as a settled database would be. */
+    private static void settle(Services services) throws java.sql.SQLException {
+        try (Connection c = services.pg().connect(); var st = c.createStatement()) {
+            Sql.useSchema(c, services.schema());
+            st.execute(Sql.of(BenchRun.class, "vacuum"));
+        }
+        checkpoint(services.pg());
+    }
+
+    private static void checkpoint(PgCluster pg) throws java.sql.SQLException {
+        try (Connection c = pg.connect(); var st = c.createStatement()) {
+            st.execute(Sql.of(BenchRun.class, "checkpoint"));
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.storagehub.bench.freshness;
+
+import io.storagehub.bench.env.ChildJvm;
+import io.storagehub.bench.env.Services;
+import io.storagehub.bench.query.ApiProcess;
+import io.storagehub.schema.codec.EventEncoder;
+import io.storagehub.schema.event.Envelope;
+import io.storagehub.testkit.chain.ChainGenerator;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Freshness: the live indexer and the query API running, the chain continued at a steady rate (whole blocks,
+ * paced), and for sampled blocks a long-poll {@code ?minBlock=<block>&waitMs=10000} started as the block is sent;
+ * its answer marks the block visible. The first seconds (JIT, connections) are not counted.
+ */
+public final class FreshnessBench {
+    private static final Logger log = LoggerFactory.getLogger(FreshnessBench.class);
+    private static final long SAMPLE_EVERY_NANOS = 50_000_000L;
+    private static final int WARMUP_SECONDS = 10;
+
+    private final Services services;
+    private final Path workDir;
+    private final String chain;
+
+    public FreshnessBench(Services services, Path workDir, String chain) {
+        this.services = services;
+        this.workDir = workDir;
+        this.chain = chain;
+    }
+
+    public FreshnessResult run(ChainGenerator generator, int rate, int seconds) throws Exception {
+        Map<String, String> env = services.indexerEnv("bench-live");
+        try (ChildJvm indexer = ChildJvm.start("indexer (live)", List.of("-Xmx1g"),
+                "io.storagehub.indexer.cli.IndexerCli", List.of("run"), env, workDir.resolve("live-indexer.log"));
+             ApiProcess api = ApiProcess.start(services, workDir.resolve("freshness-api.log"), Map.of());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafkaBootstrap(),
+                     ProducerConfig.CLIENT_ID_CONFIG, "storagehub-bench-live",
+                     ProducerConfig.ACKS_CONFIG, "all",
+                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                     ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new ByteArraySerializer())) {
+            EventEncoder encoder = new EventEncoder();
+            List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+            List<CompletableFuture<?>> pending = new ArrayList<>();
+            int[] failures = {0};
+            Envelope next = generator.next();
+            long start = System.nanoTime();
+            long end = start + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS + seconds);
+            long measureFrom = start + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
+            long sent = 0;
+            long sentMeasured = 0;
+            long lastSample = 0;
+            BatchMetrics before = null;
+            while (System.nanoTime() < end) {
+                indexer.checkAlive();
+                List<Envelope> block = new ArrayList<>();
+                long number = next.block().number();
+                while (next.block().number() == number) {
+                    block.add(next);
+                    next = generator.next();
+                }
+                long due = start + (long) ((sent + block.size()) * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                long sentAt = System.nanoTime();
+                for (Envelope e : block) {
+                    producer.send(new ProducerRecord<>(services.topic(), e.chain(), encoder.encode(e)));
+                }
+                sent += block.size();
+                if (sentAt >= measureFrom) {
+                    sentMeasured += block.size();
+                    if (before == null) {
+                        before = metrics(api, indexer);
+                    }
+                }
+                if (sentAt - lastSample >= SAMPLE_EVERY_NANOS) {
+                    lastSample = sentAt;
+                    boolean measured = sentAt >= measureFrom;
+                    HttpRequest request = HttpRequest.newBuilder(api.uri("/v1/chains/" + chain
+                            + "/msps?limit=1&minBlock=" + number + "&waitMs=10000"))
+                            .timeout(Duration.ofSeconds(15)).build();
+                    pending.add(api.client().sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                            .whenComplete((response, error) -> {
+                                double ms = (System.nanoTime() - sentAt) / 1e6;
+                                if (!measured) {
+                                    return;
+                                }
+                                if (error != null || response.statusCode() != 200) {
+                                    synchronized (failures) {
+                                        failures[0]++;
+                                    }
+                                } else {
+                                    latencies.add(ms);
+                                }
+                            }));
+                }
+            }
+            double achieved = sentMeasured / (double) seconds;
+            producer.flush();
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).handle((v, e) -> v)
+                    .get(30, TimeUnit.SECONDS);
+            BatchMetrics batches = metrics(api, indexer).minus(before);
+            List<Double> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            log.info("freshness: {} samples, {} failures, p50 {} ms, p99 {} ms", sorted.size(), failures[0],
+                    pct(sorted, 0.5), pct(sorted, 0.99));
+            return new FreshnessResult(rate, achieved, seconds, sorted.size(), failures[0], pct(sorted, 0.5),
+                    pct(sorted, 0.9), pct(sorted, 0.99), sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), batches);
+        }
+    }
+
+    private static BatchMetrics metrics(ApiProcess api, ChildJvm indexer) throws Exception {
+        int port = BatchMetrics.port(indexer.logFile())
+                .orElseThrow(() -> new IllegalStateException("no httpPort in " + indexer.logFile()));
+        return BatchMetrics.scrape(api.client(), port);
+    }
+
+    static double pct(List<Double> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}

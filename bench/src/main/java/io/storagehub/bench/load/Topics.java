@@ -1,0 +1,30 @@
+package io.storagehub.bench.load;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/** Creates the events topic (whole history kept, as a rebuild needs) and its dead-letter topic. */
+public final class Topics {
+    private Topics() {
+    }
+
+    public static void create(String bootstrap, String topic, String dlqTopic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<String, String> keepAll = Map.of("retention.ms", "-1", "retention.bytes", "-1",
+                    "cleanup.policy", "delete");
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(keepAll),
+                    new NewTopic(dlqTopic, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topics " + topic + ", " + dlqTopic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.storagehub.bench.query;
+
+import io.storagehub.bench.env.ChildJvm;
+import io.storagehub.bench.env.FreePort;
+import io.storagehub.bench.env.PgCluster;
+import io.storagehub.bench.env.Services;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The query API ({@code io.storagehub.api.Main}) in its own JVM, over the read model's schema. */
+public final class ApiProcess implements AutoCloseable {
+    private final ChildJvm jvm;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ApiProcess(ChildJvm jvm, int port) {
+        this.jvm = jvm;
+        this.port = port;
+    }
+
+    public static ApiProcess start(Services services, Path logFile, Map<String, String> extraEnv)
+            throws InterruptedException {
+        int port = FreePort.pick();
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "STORAGEHUB_DB_URL", services.pg().jdbcUrl(),
+                "STORAGEHUB_DB_USER", PgCluster.USER,
+                "STORAGEHUB_DB_SCHEMA", services.schema(),
+                "STORAGEHUB_API_CURSOR_SECRET", "storagehub-benchmark-cursor-secret-0123456789",
+                "STORAGEHUB_API_HOST", "127.0.0.1",
+                "STORAGEHUB_API_PORT", Integer.toString(port)));
+        env.putAll(extraEnv);
+        ChildJvm jvm = ChildJvm.start("query API", List.of("-Xmx1g"), "io.storagehub.api.Main", List.of(), env,
+                logFile);
+        ApiProcess api = new ApiProcess(jvm, port);
+        api.awaitReady();
+        return api;
+    }
+
+    private void awaitReady() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            jvm.checkAlive();
+            try {
+                if (get("/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the query API did not become ready within 60 s");
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public URI uri(String path) {
+        return URI.create(base() + path);
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public HttpClient client() {
+        return http;
+    }
+
+    public long pid() {
+        return jvm.pid();
+    }
+
+    @Override
+    public void close() {
+        jvm.close();
+    }
+}

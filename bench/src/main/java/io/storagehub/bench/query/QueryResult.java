@@ -1,0 +1,22 @@
+package io.storagehub.bench.query;
+
+import io.storagehub.bench.profile.JfrSummary;
+import java.util.List;
+import java.util.Map;
+
+/** The query benchmark: the read model's size and, per scenario, the API under wrk against pgbench. */
+public record QueryResult(QueryDataset.Ids dataset, int deepFiles, int deepPage, int connections,
+                          List<Scenario> scenarios, Map<String, Double> cpuSeconds, double seconds,
+                          JfrSummary apiProfile) {
+
+    /** One request type: the API through wrk, the same statements through pgbench. */
+    public record Scenario(String key, String description, Load api, Load pgbench) {
+        public double ofDatabase() {
+            return api.perSecond() / pgbench.perSecond();
+        }
+    }
+
+    public Scenario scenario(String key) {
+        return scenarios.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+    }
+}

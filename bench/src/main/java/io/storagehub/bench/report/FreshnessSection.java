@@ -1,0 +1,34 @@
+package io.storagehub.bench.report;
+
+import io.storagehub.bench.freshness.FreshnessResult;
+import java.util.List;
+
+/** The freshness section: produce-to-visible latency percentiles at a steady rate. */
+public final class FreshnessSection {
+    private FreshnessSection() {
+    }
+
+    public static List<Goal> goals(FreshnessResult r) {
+        return List.of(new Goal("freshness", "p99 <= 250 ms at " + Markdown.num(r.targetRate()) + " events/s",
+                Markdown.dec(r.p99(), 1) + " ms (p50 " + Markdown.dec(r.p50(), 1) + " ms)",
+                r.p99() <= 250 && r.failures() == 0));
+    }
+
+    public static String render(FreshnessResult r, String analysis) {
+        StringBuilder md = new StringBuilder("## 4. Freshness\n\n");
+        md.append("The live indexer (`IndexerCli run`) and the query API running; the chain continued at ")
+                .append(Markdown.num(r.targetRate())).append(" events/s (whole blocks, paced; achieved ")
+                .append(Markdown.num(r.achievedRate())).append(" events/s). Every ~50 ms a block is sampled: as it is ")
+                .append("sent to Kafka a request `GET /v1/chains/{chain}/msps?limit=1&minBlock=<block>&waitMs=10000` ")
+                .append("starts, and its answer (200 once the chain is indexed up to that block) marks the block ")
+                .append("visible. ").append(r.seconds()).append(" s measured after a 10 s warm-up; before it the read model ")
+                .append("was vacuumed and analyzed after the query phase's bulk load.\n\n");
+        md.append(Markdown.table(List.of("samples", "failed", "p50", "p90", "p99", "max"), List.of(List.of(
+                Integer.toString(r.samples()), Integer.toString(r.failures()), Markdown.dec(r.p50(), 1) + " ms",
+                Markdown.dec(r.p90(), 1) + " ms", Markdown.dec(r.p99(), 1) + " ms", Markdown.dec(r.max(), 1) + " ms"))));
+        if (!analysis.isBlank()) {
+            md.append('\n').append(analysis).append('\n');
+        }
+        return md.toString();
+    }
+}

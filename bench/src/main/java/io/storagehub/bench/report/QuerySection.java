@@ -1,0 +1,69 @@
+package io.storagehub.bench.report;
+
+import io.storagehub.bench.query.Load;
+import io.storagehub.bench.query.QueryResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The query API's section: per request type, the API under wrk against pgbench, and the goals. */
+public final class QuerySection {
+    private QuerySection() {
+    }
+
+    public static List<Goal> goals(QueryResult r) {
+        QueryResult.Scenario lookup = r.scenario("lookup");
+        QueryResult.Scenario listing = r.scenario("listing");
+        QueryResult.Scenario page1 = r.scenario("page1");
+        QueryResult.Scenario deep = r.scenario("deep");
+        double deepSlower = page1.api().perSecond() / deep.api().perSecond();
+        List<Goal> goals = new ArrayList<>();
+        goals.add(new Goal("query", ">= 60 % of pgbench for lookups", Markdown.pct(lookup.ofDatabase()) + " ("
+                + Markdown.num(lookup.api().perSecond()) + " vs " + Markdown.num(lookup.pgbench().perSecond())
+                + " per s)", lookup.ofDatabase() >= 0.6));
+        for (QueryResult.Scenario s : List.of(lookup, listing)) {
+            goals.add(new Goal("query", "p99 <= 10 ms at " + r.connections() + " connections (" + s.key() + ")",
+                    Markdown.dec(s.api().p99Millis(), 1) + " ms", s.api().p99Millis() <= 10));
+        }
+        goals.add(new Goal("query", "page " + Markdown.num(r.deepPage()) + " within 1.5x of page 1",
+                Markdown.ratio(deepSlower) + " (" + Markdown.num(deep.api().perSecond()) + " vs "
+                        + Markdown.num(page1.api().perSecond()) + " req/s; p50 " + Markdown.dec(deep.api().p50Millis(), 1)
+                        + " vs " + Markdown.dec(page1.api().p50Millis(), 1) + " ms)", deepSlower <= 1.5));
+        return goals;
+    }
+
+    public static String render(QueryResult r, String analysis) {
+        StringBuilder md = new StringBuilder("## 3. Query API\n\n");
+        md.append("The rebuilt read model (").append(Markdown.num(r.dataset().files())).append(" files, ")
+                .append(Markdown.num(r.dataset().listableFiles())).append(" not deleted, ")
+                .append(Markdown.num(r.dataset().buckets())).append(" buckets), which includes one large bucket of ")
+                .append(Markdown.num(r.deepFiles())).append(" stored files added by COPY: the generator's buckets ")
+                .append("hold at most a few dozen listable files, too few for a deep page. The API (`io.storagehub.")
+                .append("api.Main`, own JVM, default pool of 10 connections) under `wrk -t2 -c")
+                .append(r.connections()).append(" --latency` with a Lua script that picks a random path per request; ")
+                .append("pgbench (`-M prepared -c ").append(r.connections()).append(" -j 2`) runs what the API runs ")
+                .append("per request: `JdbiStorageQueries/chain.sql` (the X-Indexed-Block) then the data statement ")
+                .append("(`file.sql` or `bucketFiles.sql`) with the same parameters, drawn at random from a prepared ")
+                .append("table. Deep-page cursors were obtained by walking the list through the API.\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (QueryResult.Scenario s : r.scenarios()) {
+            rows.add(row(s.description() + ": **API**", s.api(), Markdown.pct(s.ofDatabase()) + " of pgbench"));
+            rows.add(row(s.description() + ": pgbench", s.pgbench(), ""));
+        }
+        md.append(Markdown.table(List.of("request", "per second", "p50", "p99", "requests", "errors", "relative"),
+                rows));
+        md.append("\nCPU during the four loads (").append(Markdown.secs(r.seconds())).append(", wrk and pgbench runs ")
+                .append("including warm-ups):\n\n").append(ProfileSection.cpu(r.cpuSeconds(), r.seconds())).append('\n');
+        md.append("Query API profile (a further lookup load with a JFR recording started by `jcmd`; the measured ")
+                .append("loads above ran without one):\n\n").append(ProfileSection.jfr(r.apiProfile()));
+        if (!analysis.isBlank()) {
+            md.append('\n').append(analysis).append('\n');
+        }
+        return md.toString();
+    }
+
+    private static List<String> row(String what, Load l, String relative) {
+        return List.of(what, Markdown.num(l.perSecond()), Markdown.dec(l.p50Millis(), 2) + " ms",
+                Markdown.dec(l.p99Millis(), 2) + " ms", Markdown.num(l.requests()), Long.toString(l.errors()),
+                relative);
+    }
+}

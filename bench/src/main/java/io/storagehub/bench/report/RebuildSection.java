@@ -1,0 +1,67 @@
+package io.storagehub.bench.report;
+
+import io.storagehub.bench.rebuild.RebuildResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rebuild's section: each size's time against the COPY of its rows, and the heap at both sizes. */
+public final class RebuildSection {
+    /** A live set this much larger at the larger size still counts as flat (GC timing noise). */
+    static final double FLAT = 1.25;
+
+    private RebuildSection() {
+    }
+
+    public static List<Goal> goals(List<RebuildResult> runs) {
+        RebuildResult big = runs.get(runs.size() - 1);
+        RebuildResult small = runs.get(0);
+        double growth = live(big) / live(small);
+        double peak = runs.stream().mapToDouble(r -> r.heap().peakCommittedMiB()).max().orElse(0);
+        List<Goal> goals = new ArrayList<>();
+        goals.add(new Goal("rebuild", "<= 2x the COPY time of the resulting rows (" + Markdown.num(big.events())
+                + " events)", Markdown.ratio(big.overCopy()) + " (" + Markdown.secs(big.seconds()) + " vs "
+                + Markdown.secs(big.copy().took().toNanos() / 1e9) + ")", big.overCopy() <= 2));
+        goals.add(new Goal("rebuild", "peak heap <= 512 MB and flat in N (-Xmx512m)",
+                "committed <= " + Markdown.num(peak) + " MiB; live set " + Markdown.num(live(small))
+                        + " MiB at " + Markdown.num(small.events()) + " events, " + Markdown.num(live(big))
+                        + " MiB at " + Markdown.num(big.events()) + " (" + Markdown.ratio(growth) + ")",
+                peak <= 512 && (runs.size() == 1 || growth <= FLAT)));
+        return goals;
+    }
+
+    /** The live set: the peak after requested full collections, else the peak after any collection. */
+    static double live(RebuildResult r) {
+        return r.heap().fullCollections() > 0 ? r.heap().peakLiveMiB() : r.heap().peakAfterMiB();
+    }
+
+    public static String render(List<RebuildResult> runs, String analysis) {
+        StringBuilder md = new StringBuilder("## 2. Rebuild\n\n");
+        md.append("`IndexerCli rebuild --drop-old` in its own JVM with `-Xmx512m -Xlog:gc`, replaying the whole topic ")
+                .append("into a fresh schema and switching it in; timed from process launch to exit. Its ceiling is ")
+                .append("COPY of the rows it produced (every table the indexer writes, copied out in binary and ")
+                .append("loaded into a freshly migrated schema in one transaction). Run at two topic sizes to show ")
+                .append("the heap does not grow with N: every 15 s the harness asks the rebuild's JVM for a full ")
+                .append("collection (`jcmd GC.run`); the heap left after those is the live set. (After a young ")
+                .append("collection G1 still counts old garbage that is not yet marked, so that figure rises with the ")
+                .append("run's length even when the live set does not.)\n\n");
+        md.append(Markdown.table(List.of("events", "rebuild", "events/s", "COPY of its rows", "rows",
+                "rebuild / COPY", "heap before GC (max)", "after GC (max)", "live set (max after full GC)",
+                "committed (max)", "GCs (full)"),
+                runs.stream().map(r -> List.of(Markdown.num(r.events()), Markdown.secs(r.seconds()),
+                        Markdown.num(r.eventsPerSecond()), Markdown.secs(r.copy().took().toNanos() / 1e9),
+                        Markdown.num(r.copy().rows()), Markdown.ratio(r.overCopy()),
+                        Markdown.num(r.heap().peakBeforeMiB()) + " MiB", Markdown.num(r.heap().peakAfterMiB()) + " MiB",
+                        Markdown.num(r.heap().peakLiveMiB()) + " MiB",
+                        Markdown.num(r.heap().peakCommittedMiB()) + " MiB",
+                        r.heap().collections() + " (" + r.heap().fullCollections() + ")"))
+                        .toList()));
+        RebuildResult big = runs.get(runs.size() - 1);
+        md.append("\n### Where the rebuild's time goes (").append(Markdown.num(big.events())).append(" events)\n\n");
+        md.append(ProfileSection.cpu(big.cpuSeconds(), big.seconds())).append('\n');
+        md.append(ProfileSection.jfr(big.profile()));
+        if (!analysis.isBlank()) {
+            md.append('\n').append(analysis).append('\n');
+        }
+        return md.toString();
+    }
+}

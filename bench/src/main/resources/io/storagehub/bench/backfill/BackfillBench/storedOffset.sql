@@ -1,0 +1,1 @@
+SELECT next_offset FROM source_checkpoint WHERE projection = 'live' AND topic = ? AND partition = 0

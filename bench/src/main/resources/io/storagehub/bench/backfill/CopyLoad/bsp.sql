@@ -1,0 +1,1 @@
+COPY bsp (chain, bsp_id, account, capacity, used_capacity, root, multiaddresses, status, slashed_total, signed_up_at, file_count, created_block, created_index, updated_block, updated_index) FROM STDIN

@@ -1,0 +1,1 @@
+COPY event_digest (chain, block, entries) FROM STDIN

@@ -1,0 +1,1 @@
+COPY file (chain, file_key, bucket_id, owner, location, fingerprint, size, peer_ids, status, msp_confirmed, bsps_required, replicas, expires_at, reject_reason, created_block, created_index, updated_block, updated_index) FROM STDIN

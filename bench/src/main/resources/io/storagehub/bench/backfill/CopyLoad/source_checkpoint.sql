@@ -1,0 +1,1 @@
+COPY source_checkpoint (projection, topic, partition, next_offset) FROM STDIN

@@ -1,0 +1,1 @@
+ANALYZE bench_ids.params

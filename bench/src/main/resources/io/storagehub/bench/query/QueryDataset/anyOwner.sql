@@ -1,0 +1,1 @@
+SELECT owner FROM bucket WHERE chain = ? ORDER BY bucket_id LIMIT 1

@@ -1,0 +1,1 @@
+SELECT last_block, last_index FROM chain_position WHERE chain = ?

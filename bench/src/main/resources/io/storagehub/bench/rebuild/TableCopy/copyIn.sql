@@ -1,0 +1,1 @@
+SELECT format('COPY %I FROM STDIN (FORMAT binary)', ?::text)

@@ -1,0 +1,1 @@
+SELECT format('COPY %I TO STDOUT (FORMAT binary)', ?::text)
