@@ -110,7 +110,7 @@ final class BenchRun {
         BackfillResult result = new BackfillBench(services, options.workDir(), List.of("-Xmx1g"),
                 Map.of("STORAGEHUB_INDEXER_MAX_BATCH", Integer.toString(options.indexerMaxBatch())))
                 .run(options.events(), reference, options.chain(), copy, perEvent);
-        report.section(io.storagehub.bench.report.BackfillSection.render(result, ""), io.storagehub.bench.report.BackfillSection.goals(result));
+        report.section(BackfillSection.render(result, Analysis.backfill(result)), BackfillSection.goals(result));
         try (Connection c = services.pg().connect()) {
             Sql.dropSchema(c, "bench_copy");
         }
