@@ -6,6 +6,7 @@ import io.storagehub.bench.backfill.CopyLoad;
 import io.storagehub.bench.backfill.CopyRows;
 import io.storagehub.bench.backfill.PerEventBaseline;
 import io.storagehub.bench.backfill.Reference;
+import io.storagehub.bench.env.ChildJvm;
 import io.storagehub.bench.env.Machine;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Services;
@@ -55,6 +56,12 @@ final class BenchRun {
         Files.createDirectories(options.workDir());
         try (PgCluster pg = PgCluster.start(PgCluster.durableSettings());
              KafkaBroker kafka = KafkaBroker.start(Optional.empty(), 0)) {
+            Thread stop = new Thread(() -> {
+                ChildJvm.stopAll();
+                pg.close();
+                kafka.close();
+            }, "bench-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
             report.postgres(pg);
             Topics.create(kafka.bootstrapServers(), TOPIC, TOPIC + ".dlq");
             Services services = new Services(kafka.bootstrapServers(), TOPIC, pg, SCHEMA);
@@ -103,7 +110,7 @@ final class BenchRun {
         BackfillResult result = new BackfillBench(services, options.workDir(), List.of("-Xmx1g"),
                 Map.of("STORAGEHUB_INDEXER_MAX_BATCH", Integer.toString(options.indexerMaxBatch())))
                 .run(options.events(), reference, options.chain(), copy, perEvent);
-        report.section(io.storagehub.bench.report.BackfillSection.render(result, ""), io.storagehub.bench.report.BackfillSection.goals(result));
+        report.section(BackfillSection.render(result, Analysis.backfill(result)), BackfillSection.goals(result));
         try (Connection c = services.pg().connect()) {
             Sql.dropSchema(c, "bench_copy");
         }

@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
 public final class ChildJvm implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChildJvm.class);
 
+    /** The children still running, stopped by {@link #stopAll()} if the harness itself is stopped. */
+    private static final java.util.Set<ChildJvm> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final String name;
     private final Process process;
     private final Path logFile;
@@ -43,7 +46,9 @@ public final class ChildJvm implements AutoCloseable {
         try {
             Process process = builder.start();
             log.info("{} started (pid {}), log {}", name, process.pid(), logFile);
-            return new ChildJvm(name, process, logFile);
+            ChildJvm child = new ChildJvm(name, process, logFile);
+            RUNNING.add(child);
+            return child;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -85,8 +90,14 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Stops every child still running (from the harness's shutdown hook). */
+    public static void stopAll() {
+        RUNNING.forEach(ChildJvm::close);
+    }
+
     @Override
     public void close() {
+        RUNNING.remove(this);
         if (!process.isAlive()) {
             return;
         }

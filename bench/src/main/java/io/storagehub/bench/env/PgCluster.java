@@ -154,7 +154,7 @@ public final class PgCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (running) {
             running = false;
             try {

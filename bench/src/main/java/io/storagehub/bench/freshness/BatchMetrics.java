@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.storagehub.bench.env.PromText;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,12 +38,7 @@ public record BatchMetrics(double batches, double records, double batchSeconds) 
     }
 
     private static double value(String text, String name) {
-        Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(text);
-        double sum = 0;
-        while (m.find()) {
-            sum += Double.parseDouble(m.group(2));
-        }
-        return sum;
+        return PromText.sum(text, name);
     }
 
     public BatchMetrics minus(BatchMetrics before) {

@@ -66,20 +66,20 @@ public final class QueryBench {
             double apiCpu0 = CpuClock.seconds(api.pid());
             double pgCpu0 = CpuClock.postgresSeconds(services.pg().postmasterPid());
             scenarios.add(scenario("lookup", "`GET /files/{key}` (random of " + ids.fileKeys().size() + " keys)",
-                    wrk, Wrk.writePaths(workDir.resolve("paths-lookup.txt"),
+                    api, wrk, Wrk.writePaths(workDir.resolve("paths-lookup.txt"),
                             ids.fileKeys().stream().map(k -> files + k).toList()),
                     pgbench, "file", ids.fileKeys().size()));
             scenarios.add(scenario("listing", "`GET /buckets/{id}/files?limit=100` (random of "
-                            + ids.bucketIds().size() + " buckets)", wrk,
+                            + ids.bucketIds().size() + " buckets)", api, wrk,
                     Wrk.writePaths(workDir.resolve("paths-listing.txt"), ids.bucketIds().stream()
                             .map(b -> buckets + b + "/files?limit=" + LIMIT).toList()),
                     pgbench, "bucketFiles", ids.bucketIds().size()));
-            scenarios.add(scenario("page1", "large bucket, page 1 (`?limit=100`)", wrk,
+            scenarios.add(scenario("page1", "large bucket, page 1 (`?limit=100`)", api, wrk,
                     Wrk.writePaths(workDir.resolve("paths-page1.txt"),
                             List.of(buckets + QueryDataset.DEEP_BUCKET + "/files?limit=" + LIMIT)),
                     pgbench, "bucketFiles", 1));
             scenarios.add(scenario("deep", "large bucket, pages " + (deepPage - DEEP_PAGES + 1) + ".." + deepPage
-                            + " (`?limit=100&cursor=`, random of " + DEEP_PAGES + " cursors)", wrk,
+                            + " (`?limit=100&cursor=`, random of " + DEEP_PAGES + " cursors)", api, wrk,
                     Wrk.writePaths(workDir.resolve("paths-deep.txt"), deepPaths), pgbench, "bucketFiles",
                     DEEP_PAGES));
             cpu.put("query API process", CpuClock.seconds(api.pid()) - apiCpu0);
@@ -91,18 +91,43 @@ public final class QueryBench {
             Jcmd.run(api.pid(), "JFR.dump", "name=bench", "filename=" + jfr);
             Jcmd.run(api.pid(), "JFR.stop", "name=bench");
         }
+        scenarios.add(widePool(scenarios.get(0)));
         return new QueryResult(ids, options.deepFiles(), deepPage, options.connections(), scenarios, cpu, seconds,
                 JfrSummary.of(jfr, 12));
     }
 
-    private QueryResult.Scenario scenario(String key, String description, Wrk wrk, Path paths, PgBench pgbench,
-                                          String statement, int rows) {
+    private QueryResult.Scenario scenario(String key, String description, ApiProcess process, Wrk wrk, Path paths,
+                                          PgBench pgbench, String statement, int rows) throws Exception {
         int warmup = Math.max(3, options.querySeconds() / 3);
+        PoolStats before = PoolStats.scrape(process);
         Load api = wrk.run(paths, options.connections(), warmup, options.querySeconds());
+        PoolStats pool = PoolStats.scrape(process).minus(before);
         Load db = pgbench.run(key, statement, rows, options.connections(), warmup, options.querySeconds());
-        log.info("{}: API {} req/s p50 {} ms p99 {} ms; pgbench {} tps p50 {} ms p99 {} ms", key,
-                api.perSecond(), api.p50Millis(), api.p99Millis(), db.perSecond(), db.p50Millis(), db.p99Millis());
-        return new QueryResult.Scenario(key, description, api, db);
+        log.info("{}: API {} req/s p50 {} ms p99 {} ms (pool wait {} ms, held {} ms); pgbench {} tps p50 {} ms "
+                        + "p99 {} ms", key, api.perSecond(), api.p50Millis(), api.p99Millis(), pool.meanWaitMillis(),
+                pool.meanHeldMillis(), db.perSecond(), db.p50Millis(), db.p99Millis());
+        return new QueryResult.Scenario(key, description, api, db, pool);
+    }
+
+    /**
+     * The lookups again with the API's pool as large as the load's concurrency (the default is 10): shows how much
+     * of the gap to pgbench, which holds one connection per client, is the wait for a pooled connection.
+     */
+    private QueryResult.Scenario widePool(QueryResult.Scenario lookup) throws Exception {
+        int size = Math.min(100, options.connections());
+        try (ApiProcess api = ApiProcess.start(services, workDir.resolve("query-api-pool.log"),
+                Map.of("STORAGEHUB_API_DB_POOL_SIZE", Integer.toString(size)))) {
+            Wrk wrk = new Wrk(workDir, api.base());
+            PoolStats before = PoolStats.scrape(api);
+            // a fresh JVM: warm it up as long as the measurement lasts
+            Load load = wrk.run(workDir.resolve("paths-lookup.txt"), options.connections(), options.querySeconds(),
+                    options.querySeconds());
+            PoolStats pool = PoolStats.scrape(api).minus(before);
+            log.info("lookup, pool of {}: API {} req/s p50 {} ms p99 {} ms", size, load.perSecond(), load.p50Millis(),
+                    load.p99Millis());
+            return new QueryResult.Scenario("lookupWidePool", "`GET /files/{key}` with the API's pool at " + size
+                    + " connections (`STORAGEHUB_API_DB_POOL_SIZE`; not a goal row)", load, lookup.pgbench(), pool);
+        }
     }
 
     /** Keyset lower bounds of the deep pages: the file just before each page. */

@@ -9,8 +9,8 @@ public record QueryResult(QueryDataset.Ids dataset, int deepFiles, int deepPage,
                           List<Scenario> scenarios, Map<String, Double> cpuSeconds, double seconds,
                           JfrSummary apiProfile) {
 
-    /** One request type: the API through wrk, the same statements through pgbench. */
-    public record Scenario(String key, String description, Load api, Load pgbench) {
+    /** One request type: the API through wrk (and its pool meanwhile), the same statements through pgbench. */
+    public record Scenario(String key, String description, Load api, Load pgbench, PoolStats pool) {
         public double ofDatabase() {
             return api.perSecond() / pgbench.perSecond();
         }

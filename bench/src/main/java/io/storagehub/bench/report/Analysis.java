@@ -70,18 +70,28 @@ public final class Analysis {
         StringBuilder md = new StringBuilder("**What limits the API.** ");
         QueryResult.Scenario lookup = r.scenario("lookup");
         md.append("wrk, the API's JVM and Postgres share the machine's ").append(Runtime.getRuntime()
-                .availableProcessors()).append(" cores; under the four loads the API process used ");
-        r.cpuSeconds().forEach((k, v) -> md.append(Markdown.dec(v / r.seconds(), 2)).append(" cores (").append(k)
-                .append("), "));
+                .availableProcessors()).append(" cores. Over the four loads (pgbench's runs included) ");
+        r.cpuSeconds().forEach((k, v) -> md.append(k).append(" used ").append(Markdown.dec(v / r.seconds(), 2))
+                .append(" cores, "));
         md.setLength(md.length() - 2);
-        md.append(". Per request the API does HTTP parsing, two pooled JDBC round trips (the chain's indexed ")
-                .append("position, then the data), row mapping and JSON; pgbench only sends the two prepared ")
-                .append("statements. The API's CPU profile: ").append(topPackages(r.apiProfile(), 5)).append(". ");
-        md.append("At ").append(r.connections()).append(" connections, closed-loop latency is about connections / ")
-                .append("throughput (Little's law): the database alone, without the API, answered lookups with p99 ")
+        md.append(". During the lookups the API's pool handed out ").append(Markdown.num(lookup.pool().acquisitions()))
+                .append(" connections: a request waited ").append(Markdown.dec(lookup.pool().meanWaitMillis(), 2))
+                .append(" ms on average for one and held it ").append(Markdown.dec(lookup.pool().meanHeldMillis(), 2))
+                .append(" ms, while wrk kept ").append(r.connections()).append(" requests in flight; pgbench holds a ")
+                .append("connection per client. ");
+        r.scenarios().stream().filter(s -> s.key().equals("lookupWidePool")).findFirst().ifPresent(w -> md
+                .append("With the pool as large as the load (the last row) the API served ")
+                .append(Markdown.num(w.api().perSecond())).append(" lookups/s, ").append(Markdown.pct(w.ofDatabase()))
+                .append(" of pgbench, p99 ").append(Markdown.dec(w.api().p99Millis(), 1)).append(" ms. "));
+        md.append("Per request the API also parses HTTP, makes two JDBC round trips (the chain's indexed position, ")
+                .append("then the data), maps rows and writes JSON; its CPU profile: ")
+                .append(topPackages(r.apiProfile(), 5)).append(" (").append(r.apiProfile().samples())
+                .append(" samples in ").append(r.connections()).append("-way load: its threads mostly wait). ");
+        md.append("At ").append(r.connections()).append(" connections closed-loop latency is about connections / ")
+                .append("throughput (Little's law): the database alone answered lookups with p99 ")
                 .append(Markdown.dec(lookup.pgbench().p99Millis(), 1)).append(" ms at this concurrency on this ")
-                .append("machine, so a p99 of 10 ms at ").append(r.connections()).append(" connections would need ")
-                .append("more throughput than the database ceiling measured here.");
+                .append("machine, so p99 <= 10 ms at ").append(r.connections()).append(" connections needs more ")
+                .append("throughput than even the database ceiling measured here.");
         return md.toString();
     }
 

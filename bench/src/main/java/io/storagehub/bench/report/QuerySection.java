@@ -46,11 +46,15 @@ public final class QuerySection {
                 .append("table. Deep-page cursors were obtained by walking the list through the API.\n\n");
         List<List<String>> rows = new ArrayList<>();
         for (QueryResult.Scenario s : r.scenarios()) {
-            rows.add(row(s.description() + ": **API**", s.api(), Markdown.pct(s.ofDatabase()) + " of pgbench"));
-            rows.add(row(s.description() + ": pgbench", s.pgbench(), ""));
+            rows.add(row(s.description() + ": **API**", s.api(), Markdown.pct(s.ofDatabase()) + " of pgbench",
+                    Markdown.dec(s.pool().meanWaitMillis(), 2) + " / " + Markdown.dec(s.pool().meanHeldMillis(), 2)
+                            + " ms"));
+            if (!s.key().equals("lookupWidePool")) {
+                rows.add(row(s.description() + ": pgbench", s.pgbench(), "", ""));
+            }
         }
-        md.append(Markdown.table(List.of("request", "per second", "p50", "p99", "requests", "errors", "relative"),
-                rows));
+        md.append(Markdown.table(List.of("request", "per second", "p50", "p99", "requests", "errors", "relative",
+                "API pool: mean wait / held per connection"), rows));
         md.append("\nCPU during the four loads (").append(Markdown.secs(r.seconds())).append(", wrk and pgbench runs ")
                 .append("including warm-ups):\n\n").append(ProfileSection.cpu(r.cpuSeconds(), r.seconds())).append('\n');
         md.append("Query API profile (a further lookup load with a JFR recording started by `jcmd`; the measured ")
@@ -61,9 +65,9 @@ public final class QuerySection {
         return md.toString();
     }
 
-    private static List<String> row(String what, Load l, String relative) {
+    private static List<String> row(String what, Load l, String relative, String pool) {
         return List.of(what, Markdown.num(l.perSecond()), Markdown.dec(l.p50Millis(), 2) + " ms",
                 Markdown.dec(l.p99Millis(), 2) + " ms", Markdown.num(l.requests()), Long.toString(l.errors()),
-                relative);
+                relative, pool);
     }
 }

@@ -108,7 +108,8 @@ public final class Report {
                 List.of("load average at end", loadAtEnd),
                 List.of("Postgres", postgresVersion))));
         md.append("\nThe machine is shared with other people's builds and tests; its load average (runnable ")
-                .append("processes, against ").append(machine.cores()).append(" cores) per phase:\n\n");
+                .append("processes, against ").append(machine.cores()).append(" cores) per phase (the query phase's own ")
+                .append("pgbench runs ").append(options.connections()).append(" Postgres backends, which count too):\n\n");
         md.append(Markdown.table(List.of("phase", "took", "load average at start (1/5/15 min)", "at end"), phases));
         md.append("\nPostgres runs from the machine's own binaries in a fresh cluster, durable: every setting not at ")
                 .append("its default is listed.\n\n");

@@ -1,5 +1,6 @@
--- the server's version and every setting not at its built-in default
-SELECT name, setting, unit
+-- every server setting not at its built-in default (client and session settings left out), as the server shows it
+SELECT name, current_setting(name) AS setting, NULL AS unit
 FROM pg_settings
-WHERE source NOT IN ('default', 'override') AND name NOT IN ('port', 'unix_socket_directories', 'listen_addresses')
+WHERE source NOT IN ('default', 'override', 'client', 'session')
+  AND name NOT IN ('port', 'unix_socket_directories', 'listen_addresses')
 ORDER BY name
