@@ -49,7 +49,7 @@ public final class BenchMain implements Callable<Integer> {
             description = "seconds of live feed (default ${DEFAULT-VALUE})")
     int freshnessSeconds;
 
-    @Option(names = "--indexer-max-batch", defaultValue = "1000",
+    @Option(names = "--indexer-max-batch", defaultValue = "5000",
             description = "STORAGEHUB_INDEXER_MAX_BATCH of the live indexer (default ${DEFAULT-VALUE})")
     int indexerMaxBatch;
 

@@ -15,7 +15,7 @@ public record IndexerConfig(String bootstrapServers, String topic, String groupI
     public static final String DEFAULT_BOOTSTRAP = "localhost:9092";
     public static final String DEFAULT_TOPIC = "storagehub.events";
     public static final String DEFAULT_GROUP = "storagehub-indexer";
-    public static final int DEFAULT_MAX_BATCH = 1000;
+    public static final int DEFAULT_MAX_BATCH = 5000;
     public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMillis(500);
 
     public IndexerConfig {

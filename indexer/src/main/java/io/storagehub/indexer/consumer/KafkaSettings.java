@@ -8,6 +8,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Kafka client properties of the indexer's consumers. */
 public final class KafkaSettings {
+    /** Room per record when sizing fetches to a batch: chain events are well under 2 KiB as JSON. */
+    static final int BYTES_PER_RECORD = 2 * 1024;
+    private static final int MIN_FETCH_BYTES = 1024 * 1024;
+    private static final int MAX_FETCH_BYTES = 64 * 1024 * 1024;
+    private static final int DEFAULT_FETCH_MAX_BYTES = 50 * 1024 * 1024;
 
     private KafkaSettings() {
     }
@@ -17,6 +22,7 @@ public final class KafkaSettings {
         Map<String, Object> props = standalone(config, clientId);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatchSize());
+        props.putAll(fetchSizes(config.maxBatchSize()));
         return props;
     }
 
@@ -31,5 +37,20 @@ public final class KafkaSettings {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return props;
+    }
+
+    /**
+     * Fetch limits under which one poll can fill a batch of {@code records} records: by default a fetch stops at
+     * 1 MiB per partition, about 800 chain events.
+     */
+    public static Map<String, Object> fetchSizes(int records) {
+        int partitionBytes = fetchBytes(records);
+        return Map.of(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, partitionBytes,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Math.max(partitionBytes, DEFAULT_FETCH_MAX_BYTES));
+    }
+
+    static int fetchBytes(int records) {
+        long wanted = (long) records * BYTES_PER_RECORD;
+        return (int) Math.min(MAX_FETCH_BYTES, Math.max(MIN_FETCH_BYTES, wanted));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -18,6 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * and the records that failed to decode. The checkpoint is the offset after the last record.
  */
 final class PartitionBatch {
+    /** Batches smaller than this are decoded on the calling thread: splitting them costs more than it saves. */
+    static final int PARALLEL_FROM = 256;
     private final String topic;
     private final int partition;
     private final long firstOffset;
@@ -33,14 +36,21 @@ final class PartitionBatch {
         this.nextOffset = nextOffset;
     }
 
-    /** {@code records} are one partition's, in offset order, at least one. */
+    /**
+     * {@code records} are one partition's, in offset order, at least one. A large batch is decoded on several
+     * threads (decoding is pure CPU work and the records are independent); the result keeps the offset order.
+     */
     public static PartitionBatch decode(List<ConsumerRecord<byte[], byte[]>> records, RecordDecoder decoder) {
         ConsumerRecord<byte[], byte[]> first = records.get(0);
         ConsumerRecord<byte[], byte[]> last = records.get(records.size() - 1);
         PartitionBatch batch = new PartitionBatch(first.topic(), first.partition(), first.offset(), last.offset() + 1);
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-            Decoded decoded = decoder.decode(key, record.value());
+        Decoded[] decodedRecords = new Decoded[records.size()];
+        IntStream indexes = IntStream.range(0, records.size());
+        (records.size() >= PARALLEL_FROM ? indexes.parallel() : indexes)
+                .forEach(i -> decodedRecords[i] = decode(records.get(i), decoder));
+        for (int i = 0; i < decodedRecords.length; i++) {
+            ConsumerRecord<byte[], byte[]> record = records.get(i);
+            Decoded decoded = decodedRecords[i];
             if (decoded instanceof Decoded.Event event) {
                 batch.events.add(event.envelope());
                 batch.eventRecords.add(record);
@@ -50,6 +60,11 @@ final class PartitionBatch {
             }
         }
         return batch;
+    }
+
+    private static Decoded decode(ConsumerRecord<byte[], byte[]> record, RecordDecoder decoder) {
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        return decoder.decode(key, record.value());
     }
 
     public Batch batch() {

@@ -40,8 +40,7 @@ final class Replay {
     long run(BatchProcessor processor) {
         Map<String, Object> props = KafkaSettings.standalone(kafka, "storagehub-indexer-rebuild");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        props.putAll(KafkaSettings.fetchSizes(config.batchSize()));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(kafka.topic(), TIMEOUT).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();

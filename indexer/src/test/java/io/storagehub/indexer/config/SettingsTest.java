@@ -43,7 +43,7 @@ class SettingsTest {
         assertThat(kafka.topic()).isEqualTo("storagehub.events");
         assertThat(kafka.dlqTopic()).isEqualTo("storagehub.events.dlq");
         assertThat(kafka.groupId()).isEqualTo("storagehub-indexer");
-        assertThat(kafka.maxBatchSize()).isEqualTo(1000);
+        assertThat(kafka.maxBatchSize()).isEqualTo(5000);
         assertThat(kafka.pollTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(db.schema()).isEqualTo("storagehub");
         assertThat(HttpConfig.from(settings).port()).isEqualTo(8081);

@@ -86,4 +86,28 @@ class PartitionBatchTest {
         assertThat(counts).isEqualTo(new OutcomeCounts(1, 1, 1, 1));
         assertThat(counts.total()).isEqualTo(batch.size());
     }
+
+    @Test
+    void aLargeBatch_decodedOnSeveralThreads_keepsTheOffsetOrder() {
+        // given: more records than decode on one thread, events and poison interleaved
+        int size = PartitionBatch.PARALLEL_FROM * 8;
+        List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
+        List<Envelope> expected = new java.util.ArrayList<>();
+        List<Envelope> events = List.of(first, second, third);
+        for (int i = 0; i < size; i++) {
+            boolean poison = i % 7 == 3;
+            records.add(record(i, poison ? "poison-" + i : "e" + (i % 3 + 1)));
+            if (!poison) {
+                expected.add(events.get(i % 3));
+            }
+        }
+        // when
+        PartitionBatch batch = PartitionBatch.decode(records, decoder);
+        // then
+        assertThat(batch.batch().events()).containsExactlyElementsOf(expected);
+        List<DeadLetter> letters = batch.deadLetters(new BatchResult(expected.stream().map(Outcome::applied).toList()));
+        assertThat(letters).extracting(DeadLetter::offset).isSorted().allMatch(offset -> offset % 7 == 3);
+        assertThat(letters).hasSize((int) java.util.stream.IntStream.range(0, size).filter(i -> i % 7 == 3).count());
+        assertThat(letters).allMatch(l -> l.reason().equals("not json: poison-" + l.offset()));
+    }
 }

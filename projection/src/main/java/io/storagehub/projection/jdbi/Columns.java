@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.Update;
 
 /**
@@ -21,6 +22,14 @@ final class Columns<T> {
     private final Map<String, Column> columns = new LinkedHashMap<>();
 
     private record Column(Class<?> elementType, List<Object> values) {
+        /**
+         * The column as a Java array set with {@code setObject}: the driver sends arrays of strings, longs and
+         * booleans in Postgres' binary array format (no per-character escaping, unlike an array literal).
+         */
+        Argument argument() {
+            Object[] array = values.toArray((Object[]) java.lang.reflect.Array.newInstance(elementType, 0));
+            return (position, statement, context) -> statement.setObject(position, array);
+        }
     }
 
     private Columns(List<T> rows) {
@@ -63,7 +72,7 @@ final class Columns<T> {
             return;
         }
         Update update = handle.createUpdate(sql);
-        columns.forEach((name, column) -> update.bindArray(name, column.elementType(), column.values()));
+        columns.forEach((name, column) -> update.bind(name, column.argument()));
         update.execute();
     }
 

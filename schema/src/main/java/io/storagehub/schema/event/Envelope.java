@@ -1,10 +1,6 @@
 package io.storagehub.schema.event;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One decoded chain event: the chain, its block and index (together its {@link Position}) and the payload.
@@ -12,10 +8,9 @@ import java.util.regex.Pattern;
  */
 public record Envelope(String chain, BlockRef block, long index, ChainEvent event) {
     public static final int VERSION = 1;
-    private static final Pattern CHAIN = Pattern.compile("[a-z0-9-]{1,64}");
 
     public Envelope {
-        if (chain == null || !CHAIN.matcher(chain).matches()) {
+        if (!isValidChain(chain)) {
             throw new IllegalArgumentException("chain must be 1..64 chars of [a-z0-9-]");
         }
         Objects.requireNonNull(block, "block");
@@ -23,7 +18,16 @@ public record Envelope(String chain, BlockRef block, long index, ChainEvent even
     }
 
     public static boolean isValidChain(String chain) {
-        return chain != null && CHAIN.matcher(chain).matches();
+        if (chain == null || chain.isEmpty() || chain.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < chain.length(); i++) {
+            char c = chain.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Position position() {
@@ -35,15 +39,6 @@ public record Envelope(String chain, BlockRef block, long index, ChainEvent even
      * event exactly when their digests are equal.
      */
     public long digest() {
-        try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(toString().getBytes(StandardCharsets.UTF_8));
-            long value = 0;
-            for (int i = 0; i < Long.BYTES; i++) {
-                value = (value << 8) | (sha[i] & 0xff);
-            }
-            return value;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return ContentDigest.of(this);
     }
 }

@@ -1,11 +1,7 @@
 package io.storagehub.schema.value;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 /** Shared checks for the hex-encoded value types of the contract. Uppercase input is normalized to lowercase. */
 final class HexText {
-    private static final Pattern HEX = Pattern.compile("0x[0-9a-f]*");
 
     private HexText() {
     }
@@ -27,14 +23,44 @@ final class HexText {
         return hex;
     }
 
-    private static String normalize(String raw, String typeName) {
+    /**
+     * {@code raw} when it already is {@code 0x} + lowercase hex (the common case, without copying), its lowercase
+     * form when it only differs in case; anything else is rejected.
+     */
+    static String normalize(String raw, String typeName) {
         if (raw == null) {
             throw new InvalidValueException(typeName + " must not be null");
         }
-        String lower = raw.toLowerCase(Locale.ROOT);
-        if (!HEX.matcher(lower).matches()) {
-            throw new InvalidValueException(typeName + " must be 0x-prefixed hex, got '" + Abbrev.of(raw) + "'");
+        int length = raw.length();
+        boolean prefixed = length >= 2 && raw.charAt(0) == '0' && (raw.charAt(1) == 'x' || raw.charAt(1) == 'X');
+        if (!prefixed) {
+            throw notHex(raw, typeName);
         }
-        return lower;
+        boolean lower = raw.charAt(1) == 'x';
+        for (int i = 2; i < length; i++) {
+            char c = raw.charAt(i);
+            if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) {
+                continue;
+            }
+            if (c >= 'A' && c <= 'F') {
+                lower = false;
+                continue;
+            }
+            throw notHex(raw, typeName);
+        }
+        return lower ? raw : toLower(raw);
+    }
+
+    private static String toLower(String hex) {
+        char[] chars = new char[hex.length()];
+        for (int i = 0; i < chars.length; i++) {
+            char c = hex.charAt(i);
+            chars[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return new String(chars);
+    }
+
+    private static InvalidValueException notHex(String raw, String typeName) {
+        return new InvalidValueException(typeName + " must be 0x-prefixed hex, got '" + Abbrev.of(raw) + "'");
     }
 }
