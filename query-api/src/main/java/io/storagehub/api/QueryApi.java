@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.storagehub.api.config.ApiConfig;
 import io.storagehub.api.consistency.IndexWatcher;
+import io.storagehub.api.consistency.IndexedChains;
 import io.storagehub.api.consistency.PgNotificationSource;
 import io.storagehub.api.cursor.CursorCodec;
 import io.storagehub.api.db.ApiDatabase;
@@ -45,13 +46,14 @@ public final class QueryApi implements AutoCloseable {
         List.of(new JvmMemoryMetrics(), new JvmThreadMetrics(), new ProcessorMetrics(), new UptimeMetrics())
                 .forEach(binder -> binder.bindTo(registry));
         ApiDatabase database = ApiDatabase.open(config, registry);
-        IndexWatcher watcher = new IndexWatcher(database.queries()::chain,
-                new PgNotificationSource(database::openListener), config.waitPoll()).start();
+        IndexedChains indexed = new IndexedChains(database.queries()::chain, config.indexedMaxAge());
+        IndexWatcher watcher = new IndexWatcher(indexed, new PgNotificationSource(database::openListener),
+                config.waitPoll()).start();
         try {
             ApiServer server = ApiServer.start(
                     new ApiServer.Settings(config.httpHost(), config.httpPort(), config.maxWait().toMillis(),
                             config.httpMaxThreads()),
-                    database.queries(), watcher,
+                    indexed, watcher,
                     new CursorCodec(config.cursorSecret().getBytes(StandardCharsets.UTF_8)), registry,
                     Endpoints.all(database.queries(), new DatabaseReadiness(database.dataSource(),
                             database::migrationsUpToDate), registry));

@@ -1,5 +1,7 @@
 package io.storagehub.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.storagehub.api.contract.ConsistencyContract;
 import io.storagehub.api.contract.EntityContract;
 import io.storagehub.api.contract.ErrorContract;
@@ -18,10 +20,12 @@ import io.storagehub.projection.memory.InMemoryProjection;
 import io.storagehub.projection.memory.InMemoryQueries;
 import io.storagehub.projection.memory.InMemoryStore;
 import io.storagehub.schema.event.Envelope;
+import io.storagehub.testkit.chain.ChainScript;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The whole API contract over the in-memory adapter: fast, no database. */
 class InMemoryApiTest implements EntityContract, ListContract, TreeContract, ErrorContract, ConsistencyContract,
@@ -60,6 +64,26 @@ class InMemoryApiTest implements EntityContract, ListContract, TreeContract, Err
     @Override
     public StorageQueries expected() {
         return queries;
+    }
+
+    @Test
+    void minBlock_aboveTheCachedBlock_isCheckedAgain_soAMissedNotificationIsNoWrong503() {
+        // given: a chain whose block 1 a first request has cached
+        ChainScript script = ChainScript.on("api-cached-" + Long.toHexString(System.nanoTime()));
+        script.mspSignUp(1, 1);
+        projection.apply(Batch.of(script.emitted()));
+        String msps = "/v1/chains/" + script.chain() + "/msps";
+        assertThat(http().get(msps).header("X-Indexed-Block")).isEqualTo("1");
+
+        // when: block 2 is indexed and its notification never arrives
+        script.nextBlock();
+        script.bspSignUp(2);
+        projection.apply(Batch.of(script.emitted().subList(1, 2)));
+
+        // then: a request for block 2 that will not wait is answered, not a 503
+        Http.Answer answer = http().get(msps + "?minBlock=2");
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        assertThat(answer.header("X-Indexed-Block")).isEqualTo("2");
     }
 
     @Override

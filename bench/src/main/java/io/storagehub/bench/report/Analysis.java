@@ -83,8 +83,8 @@ public final class Analysis {
                 .append("With the pool as large as the load (the last row) the API served ")
                 .append(Markdown.num(w.api().perSecond())).append(" lookups/s, ").append(Markdown.pct(w.ofDatabase()))
                 .append(" of pgbench, p99 ").append(Markdown.dec(w.api().p99Millis(), 1)).append(" ms. "));
-        md.append("Per request the API also parses HTTP, makes two JDBC round trips (the chain's indexed position, ")
-                .append("then the data), maps rows and writes JSON; its CPU profile: ")
+        md.append("Per request the API also parses HTTP, runs the data statement (the chain's indexed block ")
+                .append("comes from its cache), maps rows and writes JSON; its CPU profile: ")
                 .append(topPackages(r.apiProfile(), 5)).append(" (").append(r.apiProfile().samples())
                 .append(" samples in ").append(r.connections()).append("-way load: its threads mostly wait). ");
         md.append("At ").append(r.connections()).append(" connections closed-loop latency is about connections / ")

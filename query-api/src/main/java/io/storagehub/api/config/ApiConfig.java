@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public record ApiConfig(String httpHost, int httpPort, int httpMaxThreads, String dbUrl, String dbUser,
                         String dbPassword, String dbSchema, int dbPoolSize, Duration statementTimeout,
-                        Duration dbConnectTimeout, String cursorSecret, Duration maxWait, Duration waitPoll) {
+                        Duration dbConnectTimeout, String cursorSecret, Duration maxWait, Duration waitPoll,
+                        Duration indexedMaxAge) {
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     public static final int MIN_SECRET_CHARS = 32;
 
@@ -37,6 +38,7 @@ public record ApiConfig(String httpHost, int httpPort, int httpMaxThreads, Strin
                 "must have at least " + MIN_SECRET_CHARS + " characters");
         checkMillis(errors, maxWait, ConfigKey.MAX_WAIT_MS, 0, 10_000);
         checkMillis(errors, waitPoll, ConfigKey.WAIT_POLL_MS, 50, 10_000);
+        checkMillis(errors, indexedMaxAge, ConfigKey.INDEXED_MAX_AGE_MS, 0, 60_000);
         if (!errors.isEmpty()) {
             throw new InvalidConfigException("invalid configuration: " + String.join("; ", errors));
         }
@@ -55,7 +57,7 @@ public record ApiConfig(String httpHost, int httpPort, int httpMaxThreads, Strin
         return "ApiConfig[http=" + httpHost + ":" + httpPort + ", maxThreads=" + httpMaxThreads + ", db=" + dbUrl
                 + ", user=" + dbUser + ", schema=" + dbSchema + ", poolSize=" + dbPoolSize + ", statementTimeout="
                 + statementTimeout + ", connectTimeout=" + dbConnectTimeout + ", maxWait=" + maxWait
-                + ", waitPoll=" + waitPoll + "]";
+                + ", waitPoll=" + waitPoll + ", indexedMaxAge=" + indexedMaxAge + "]";
     }
 
     private static void check(List<String> errors, boolean ok, ConfigKey key, String rule) {

@@ -18,7 +18,9 @@ public enum ConfigKey {
             "secret that signs page cursors, at least 32 characters; the same on every replica (required)"),
     MAX_WAIT_MS("STORAGEHUB_API_MAX_WAIT_MS", "10000", "largest accepted waitMs, 0..10000"),
     WAIT_POLL_MS("STORAGEHUB_API_WAIT_POLL_MS", "500",
-            "fallback re-check interval while requests wait for a block, in ms, 50..10000");
+            "fallback re-check interval while requests wait for a block, in ms, 50..10000"),
+    INDEXED_MAX_AGE_MS("STORAGEHUB_API_INDEXED_MAX_AGE_MS", "1000",
+            "longest time a chain's cached indexed block is used without re-reading it, in ms, 0..60000");
 
     private final String env;
     private final String defaultValue;

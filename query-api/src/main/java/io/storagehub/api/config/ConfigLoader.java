@@ -38,11 +38,12 @@ final class ConfigLoader {
         String secret = in.required(ConfigKey.CURSOR_SECRET);
         Duration maxWait = in.millis(ConfigKey.MAX_WAIT_MS);
         Duration waitPoll = in.millis(ConfigKey.WAIT_POLL_MS);
+        Duration indexedMaxAge = in.millis(ConfigKey.INDEXED_MAX_AGE_MS);
         if (!in.errors.isEmpty()) {
             throw new InvalidConfigException("invalid configuration: " + String.join("; ", in.errors));
         }
         return new ApiConfig(host, port, maxThreads, url, user, password, schema, poolSize, statementTimeout,
-                connectTimeout, secret, maxWait, waitPoll);
+                connectTimeout, secret, maxWait, waitPoll, indexedMaxAge);
     }
 
     private static Properties read(Optional<Path> path) {

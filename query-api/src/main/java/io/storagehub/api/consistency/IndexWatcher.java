@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +22,14 @@ import org.slf4j.LoggerFactory;
  * One shared watcher for every request that waits for a chain to reach a block ({@code ?minBlock=&waitMs=}).
  * Requests park on a future; a single thread hears "chain indexed" notifications and, while anyone waits, also
  * re-reads the waited-for chains every {@code fallbackPoll} (in case a notification is lost). Each check is one
- * lookup per chain, however many requests wait on it.
+ * lookup per chain, however many requests wait on it. A notification also re-reads the chain when it is in the
+ * {@link IndexedChains} cache (once, for waiters and cache alike), and every lookup refreshes that cache.
  */
 public final class IndexWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexWatcher.class);
     static final long RETRY_AFTER_SECONDS = 1;
 
-    private final Function<String, Optional<ChainView>> lookup;
+    private final IndexedChains chains;
     private final NotificationSource notifications;
     private final long fallbackPollMillis;
     private final Map<String, List<Waiter>> waiters = new HashMap<>();
@@ -39,9 +39,8 @@ public final class IndexWatcher implements AutoCloseable {
     private record Waiter(long minBlock, CompletableFuture<ChainView> future) {
     }
 
-    public IndexWatcher(Function<String, Optional<ChainView>> lookup, NotificationSource notifications,
-                        Duration fallbackPoll) {
-        this.lookup = lookup;
+    public IndexWatcher(IndexedChains chains, NotificationSource notifications, Duration fallbackPoll) {
+        this.chains = chains;
         this.notifications = notifications;
         this.fallbackPollMillis = fallbackPoll.toMillis();
         this.thread = new Thread(this::run, "index-watcher");
@@ -103,27 +102,25 @@ public final class IndexWatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            Set<String> waitedFor = waitedFor();
-            if (waitedFor.isEmpty()) {
+            Set<String> toCheck = waitedFor();
+            if (toCheck.isEmpty()) {
                 lastPoll = System.nanoTime();
-                continue;
-            }
-            boolean pollDue = System.nanoTime() - lastPoll >= TimeUnit.MILLISECONDS.toNanos(fallbackPollMillis);
-            if (pollDue) {
+            } else if (System.nanoTime() - lastPoll >= TimeUnit.MILLISECONDS.toNanos(fallbackPollMillis)) {
                 lastPoll = System.nanoTime();
             } else {
-                waitedFor.retainAll(notified);
+                toCheck.retainAll(notified);
             }
-            waitedFor.forEach(this::check);
+            notified.stream().filter(chains::cached).forEach(toCheck::add);
+            toCheck.forEach(this::check);
         }
     }
 
     private void check(String chain) {
         Optional<ChainView> view;
         try {
-            view = lookup.apply(chain);
+            view = chains.reread(chain);
         } catch (RuntimeException e) {
-            LOG.debug("looking up chain {} while waiting for it failed: {}", chain, e.toString());
+            LOG.debug("looking up chain {} after a notification or for waiters failed: {}", chain, e.toString());
             return;
         }
         view.ifPresent(this::release);

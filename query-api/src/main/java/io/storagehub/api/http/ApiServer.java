@@ -8,9 +8,9 @@ import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.storagehub.api.consistency.IndexWatcher;
+import io.storagehub.api.consistency.IndexedChains;
 import io.storagehub.api.cursor.CursorCodec;
 import io.storagehub.api.problem.ServerErrorHandler;
-import io.storagehub.projection.StorageQueries;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,11 +38,11 @@ public final class ApiServer implements AutoCloseable {
         this.routes = routes;
     }
 
-    public static ApiServer start(Settings settings, StorageQueries queries, IndexWatcher watcher,
+    public static ApiServer start(Settings settings, IndexedChains indexed, IndexWatcher watcher,
                                   CursorCodec cursors, MeterRegistry registry, List<Routes.Module> modules) {
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
         threads.setName("api-http");
-        ChainHandlers chains = new ChainHandlers(queries, watcher, cursors, threads, settings.maxWaitMs());
+        ChainHandlers chains = new ChainHandlers(indexed, watcher, cursors, threads, settings.maxWaitMs());
         HttpMetrics metrics = new HttpMetrics(registry);
         Gauge.builder("storagehub.api.waiting.requests", watcher, IndexWatcher::waiting)
                 .description("requests waiting for a chain to reach their minBlock")

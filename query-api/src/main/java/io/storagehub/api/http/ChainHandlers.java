@@ -3,31 +3,34 @@ package io.storagehub.api.http;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.storagehub.api.consistency.IndexWatcher;
+import io.storagehub.api.consistency.IndexedChains;
 import io.storagehub.api.cursor.CursorCodec;
 import io.storagehub.api.problem.ApiProblem;
-import io.storagehub.projection.StorageQueries;
 import io.storagehub.schema.readmodel.ChainView;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 
 /**
- * Runs chain endpoints: validates the request, resolves the chain (404 when unknown), applies the consistency
- * parameters and sets {@code X-Indexed-Block}. A request that must wait for {@code minBlock} parks on the shared
- * {@link IndexWatcher} without holding a thread, and resumes on {@code resume} when the block is indexed.
+ * Runs chain endpoints: validates the request, resolves the chain from the shared {@link IndexedChains} (404 when
+ * unknown), applies the consistency parameters and sets {@code X-Indexed-Block}. A {@code minBlock} above the
+ * cached block is checked against the database before the request answers 503 or waits; a request that must
+ * wait parks on the shared {@link IndexWatcher} without holding a thread, and resumes on {@code resume} when the
+ * block is indexed.
  */
 final class ChainHandlers {
     static final String INDEXED_BLOCK = "X-Indexed-Block";
 
-    private final StorageQueries queries;
+    private final IndexedChains chains;
     private final IndexWatcher watcher;
     private final CursorCodec cursors;
     private final Executor resume;
     private final long maxWaitMs;
 
-    ChainHandlers(StorageQueries queries, IndexWatcher watcher, CursorCodec cursors, Executor resume,
+    ChainHandlers(IndexedChains chains, IndexWatcher watcher, CursorCodec cursors, Executor resume,
                   long maxWaitMs) {
-        this.queries = queries;
+        this.chains = chains;
         this.watcher = watcher;
         this.cursors = cursors;
         this.resume = resume;
@@ -44,8 +47,10 @@ final class ChainHandlers {
         OptionalLong minBlock = params.minBlock();
         long waitMs = params.waitMs(maxWaitMs);
         ChainEndpoint.Query query = endpoint.prepare(new ChainRequest(route, chain, params, cursors));
-        ChainView view = queries.chain(chain)
-                .orElseThrow(() -> ApiProblem.notFound("chain " + chain + " is not indexed"));
+        ChainView view = known(chain, chains.current(chain));
+        if (minBlock.isPresent() && view.lastIndexedBlock() < minBlock.getAsLong()) {
+            view = known(chain, chains.reread(chain));
+        }
         ctx.header(INDEXED_BLOCK, Long.toString(view.lastIndexedBlock()));
         if (minBlock.isEmpty() || view.lastIndexedBlock() >= minBlock.getAsLong()) {
             answer(ctx, view, query);
@@ -57,6 +62,10 @@ final class ChainHandlers {
         }
         ctx.future(() -> watcher.awaitBlock(chain, minBlock.getAsLong(), Duration.ofMillis(waitMs))
                 .thenAcceptAsync(reached -> answer(ctx, reached, query), resume));
+    }
+
+    private static ChainView known(String chain, Optional<ChainView> view) {
+        return view.orElseThrow(() -> ApiProblem.notFound("chain " + chain + " is not indexed"));
     }
 
     private static void answer(Context ctx, ChainView view, ChainEndpoint.Query query) {

@@ -35,6 +35,7 @@ class ApiConfigTest {
         assertThat(config.statementTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.maxWait()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.waitPoll()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.indexedMaxAge()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -65,6 +66,7 @@ class ApiConfigTest {
         env.put("STORAGEHUB_API_PORT", "70000");
         env.put("STORAGEHUB_API_DB_POOL_SIZE", "many");
         env.put("STORAGEHUB_API_MAX_WAIT_MS", "20000");
+        env.put("STORAGEHUB_API_INDEXED_MAX_AGE_MS", "-1");
         env.put("STORAGEHUB_API_CURSOR_SECRET", "short");
         env.put("STORAGEHUB_DB_SCHEMA", "Robert'); DROP TABLE");
         env.put("STORAGEHUB_DB_URL", "jdbc:mysql://x");
@@ -77,6 +79,7 @@ class ApiConfigTest {
                 .hasMessageContaining("STORAGEHUB_API_PORT must be in 0..65535")
                 .hasMessageContaining("STORAGEHUB_API_DB_POOL_SIZE must be in 1..100")
                 .hasMessageContaining("STORAGEHUB_API_MAX_WAIT_MS must be in 0..10000 ms")
+                .hasMessageContaining("STORAGEHUB_API_INDEXED_MAX_AGE_MS must be in 0..60000 ms")
                 .hasMessageContaining("STORAGEHUB_API_CURSOR_SECRET must have at least 32 characters")
                 .hasMessageContaining("STORAGEHUB_DB_SCHEMA must be a lowercase SQL identifier")
                 .hasMessageContaining("STORAGEHUB_DB_URL must be a jdbc:postgresql: URL");

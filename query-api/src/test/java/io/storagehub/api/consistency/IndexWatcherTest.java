@@ -35,8 +35,10 @@ class IndexWatcherTest {
                 .map(b -> new ChainView(chain, b, new Position(b, 0), Instant.EPOCH));
     }
 
+    private final IndexedChains chains = new IndexedChains(this::lookup, Duration.ofSeconds(60));
+
     private IndexWatcher start(Duration fallbackPoll) {
-        watcher = new IndexWatcher(this::lookup, notifications, fallbackPoll).start();
+        watcher = new IndexWatcher(chains, notifications, fallbackPoll).start();
         return watcher;
     }
 
@@ -115,5 +117,23 @@ class IndexWatcherTest {
         Await.until(Duration.ofSeconds(5), () -> notifications.awaits() >= 5);
 
         assertThat(lookups.get()).isZero();
+    }
+
+    @Test
+    void aNotification_refreshesACachedChain_once_evenWhenNobodyWaits() {
+        // given: a cached chain whose entry is far from its max age
+        blocks.put("f", 3L);
+        start(Duration.ofSeconds(60));
+        assertThat(chains.current("f").orElseThrow().lastIndexedBlock()).isEqualTo(3);
+        int lookupsBefore = lookups.get();
+
+        // when
+        blocks.put("f", 4L);
+        notifications.indexed("f");
+
+        // then: the cache serves block 4 without a lookup of its own, after one re-read by the watcher
+        Await.until(Duration.ofSeconds(5), () -> lookups.get() - lookupsBefore == 1);
+        Await.until(Duration.ofSeconds(5), () -> chains.current("f").orElseThrow().lastIndexedBlock() == 4);
+        assertThat(lookups.get() - lookupsBefore).isEqualTo(1);
     }
 }

@@ -69,7 +69,8 @@ public final class PostgresFixture implements AutoCloseable {
     /** With the given fallback poll of waiting requests. */
     public ApiConfig apiConfig(String jdbcUrl, Duration waitPoll) {
         return new ApiConfig("127.0.0.1", 0, 32, jdbcUrl, role, rolePassword, schema.name(), 4,
-                Duration.ofSeconds(5), Duration.ofMillis(500), TestServer.SECRET, Duration.ofSeconds(10), waitPoll);
+                Duration.ofSeconds(5), Duration.ofMillis(500), TestServer.SECRET, Duration.ofSeconds(10), waitPoll,
+                Duration.ofSeconds(1));
     }
 
     public String role() {

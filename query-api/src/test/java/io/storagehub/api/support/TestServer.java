@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.storagehub.api.Endpoints;
 import io.storagehub.api.consistency.IndexWatcher;
+import io.storagehub.api.consistency.IndexedChains;
 import io.storagehub.api.consistency.NotificationSource;
 import io.storagehub.api.cursor.CursorCodec;
 import io.storagehub.api.http.ApiServer;
@@ -26,8 +27,9 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(StorageQueries queries, NotificationSource notifications, Readiness readiness) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        IndexWatcher watcher = new IndexWatcher(queries::chain, notifications, Duration.ofMillis(200)).start();
-        ApiServer server = ApiServer.start(new ApiServer.Settings("127.0.0.1", 0, 10_000, 50), queries, watcher,
+        IndexedChains indexed = new IndexedChains(queries::chain, Duration.ofSeconds(1));
+        IndexWatcher watcher = new IndexWatcher(indexed, notifications, Duration.ofMillis(200)).start();
+        ApiServer server = ApiServer.start(new ApiServer.Settings("127.0.0.1", 0, 10_000, 50), indexed, watcher,
                 new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)), registry,
                 Endpoints.all(queries, readiness, registry));
         return new TestServer(watcher, server);

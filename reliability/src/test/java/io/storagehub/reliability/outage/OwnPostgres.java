@@ -40,7 +40,7 @@ final class OwnPostgres implements AutoCloseable {
     ApiConfig apiConfig() {
         return new ApiConfig("127.0.0.1", 0, 32, server.jdbcUrl("postgres"), ROLE, rolePassword, SCHEMA, 4,
                 Duration.ofSeconds(2), Duration.ofMillis(500), CURSOR_SECRET, Duration.ofSeconds(10),
-                Duration.ofMillis(200));
+                Duration.ofMillis(200), Duration.ofSeconds(1));
     }
 
     @Override

@@ -44,7 +44,8 @@ class LeastPrivilegeIT {
              PostgresFixture db = PostgresFixture.create(ChainGenerator.of(CHAIN, 7).take(2_000))) {
             ApiConfig config = new ApiConfig("127.0.0.1", 0, 32, TestDatabase.jdbcUrl(), db.role(), db.rolePassword(),
                     db.schemaName(), 4, STATEMENT_TIMEOUT, Duration.ofMillis(500),
-                    "reliability-cursor-secret-0123456789abcdef", Duration.ofSeconds(10), Duration.ofMillis(200));
+                    "reliability-cursor-secret-0123456789abcdef", Duration.ofSeconds(10), Duration.ofMillis(200),
+                    Duration.ofSeconds(1));
             Map<String, String> digestBefore = db.digest();
             try (Connection admin = TestDatabase.adminDataSource().getConnection()) {
                 if (admin.getMetaData().getDatabaseMajorVersion() < 15) {
