@@ -6,6 +6,7 @@ import io.storagehub.bench.freshness.FreshnessResult;
 import io.storagehub.bench.profile.JfrSummary;
 import io.storagehub.bench.query.QueryResult;
 import io.storagehub.bench.rebuild.RebuildResult;
+import io.storagehub.indexer.config.RebuildConfig;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +47,8 @@ public final class Analysis {
         RebuildResult big = runs.get(runs.size() - 1);
         StringBuilder md = new StringBuilder("**What limits the rebuild.** ");
         md.append("The rebuild replays through the same batch processor and projection as the live indexer ")
-                .append("(batches of 10,000 records), so it pays the same per-event reads and upserts that COPY ")
+                .append("(batches of ").append(Markdown.num(RebuildConfig.DEFAULT_BATCH))
+                .append(" records), so it pays the same per-event reads and upserts that COPY ")
                 .append("does not: ").append(Markdown.num(big.eventsPerSecond())).append(" events/s against ")
                 .append(Markdown.num(big.copy().rowsPerSecond())).append(" rows/s for COPY. CPU: ");
         big.cpuSeconds().forEach((k, v) -> md.append(k).append(' ').append(Markdown.dec(v / big.seconds(), 2))

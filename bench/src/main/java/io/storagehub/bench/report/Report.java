@@ -4,6 +4,7 @@ import io.storagehub.bench.BenchOptions;
 import io.storagehub.bench.env.Machine;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Sql;
+import io.storagehub.indexer.config.RebuildConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +127,8 @@ public final class Report {
                         + options.indexerMaxBatch() + ", other settings default; a JFR recording (profile) "
                         + "during the backfill"),
                 List.of("rebuild", "`IndexerCli rebuild --drop-old`, own JVM, -Xmx512m, default "
-                        + "STORAGEHUB_REBUILD_BATCH (10,000), GC log and JFR recording"),
+                        + "STORAGEHUB_REBUILD_BATCH (" + Markdown.num(RebuildConfig.DEFAULT_BATCH) + "), GC log and JFR "
+                        + "recording"),
                 List.of("query load", options.connections() + " connections, " + options.querySeconds()
                         + " s measured after a " + Math.max(3, options.querySeconds() / 3) + " s warm-up"),
                 List.of("freshness", options.freshnessRate() + " events/s for " + options.freshnessSeconds() + " s"))));

@@ -6,6 +6,8 @@ import java.time.Duration;
 public record RebuildConfig(int batchSize, Duration progressInterval) {
     public static final String BATCH = "STORAGEHUB_REBUILD_BATCH";
     public static final String PROGRESS_INTERVAL = "STORAGEHUB_REBUILD_PROGRESS_MS";
+    /** Large enough that most of a file's life falls in one batch (one write per row), small enough for -Xmx512m. */
+    public static final int DEFAULT_BATCH = 25_000;
 
     public RebuildConfig {
         Check.range(BATCH, batchSize, 1, 1_000_000);
@@ -14,7 +16,7 @@ public record RebuildConfig(int batchSize, Duration progressInterval) {
 
     public static RebuildConfig from(Settings s) {
         return new RebuildConfig(
-                s.integer(BATCH, 10_000, 1, 1_000_000),
+                s.integer(BATCH, DEFAULT_BATCH, 1, 1_000_000),
                 s.millis(PROGRESS_INTERVAL, Duration.ofSeconds(5), 100, 600_000));
     }
 }
