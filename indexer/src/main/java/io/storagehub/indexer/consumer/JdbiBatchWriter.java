@@ -45,6 +45,7 @@ public final class JdbiBatchWriter implements BatchWriter {
                 DeadLetterOutbox.insert(handle, deadLetters.apply(result));
             });
         } catch (ReadModelSwitchedException e) {
+            projection.forgetCachedRows(); // the tables behind the cached rows were replaced
             throw e;
         } catch (RuntimeException e) {
             throw Failures.classify("applying a batch of " + batch.events().size() + " events", e);

@@ -5,7 +5,9 @@ import io.storagehub.projection.BatchResult;
 import io.storagehub.projection.Projection;
 import io.storagehub.projection.ProjectionEngine;
 import io.storagehub.projection.SourceOffset;
+import io.storagehub.projection.state.CachingLoader;
 import io.storagehub.projection.state.Changes;
+import io.storagehub.projection.state.RowCache;
 import io.storagehub.schema.event.Position;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The read model in Postgres. Each batch is one transaction: the chains' rows are locked and loaded, the shared
+ * The read model in Postgres. Each batch is one transaction: the chains' rows are locked and loaded (rows kept
+ * from earlier batches by a {@link RowCache} are not read again), the shared
  * {@link ProjectionEngine} applies the events, the changes, digests, positions and source checkpoint are written
  * set-based, and a notification on {@link #INDEXED_CHANNEL} (payload: the chain) tells listeners, once the
  * transaction commits, that a chain advanced.
@@ -25,8 +28,12 @@ public final class JdbiProjection implements Projection {
     /** The checkpoint name of the live indexer. */
     public static final String LIVE = "live";
 
+    /** Rows kept per table and chain between batches by default (a few tens of MiB at most). */
+    public static final int DEFAULT_CACHED_ROWS = 50_000;
+
     private final Jdbi jdbi;
     private final String projectionName;
+    private final RowCache rows;
 
     public JdbiProjection(Jdbi jdbi) {
         this(jdbi, LIVE);
@@ -34,11 +41,20 @@ public final class JdbiProjection implements Projection {
 
     /** A projection whose source checkpoints are stored under {@code projectionName}. */
     public JdbiProjection(Jdbi jdbi, String projectionName) {
+        this(jdbi, projectionName, DEFAULT_CACHED_ROWS);
+    }
+
+    /**
+     * A projection that keeps up to {@code cachedRows} rows per table and chain between batches (see
+     * {@link RowCache}; 0: every batch reads all its rows from Postgres).
+     */
+    public JdbiProjection(Jdbi jdbi, String projectionName, int cachedRows) {
         if (projectionName == null || projectionName.isBlank()) {
             throw new IllegalArgumentException("projection name must not be blank");
         }
         this.jdbi = jdbi;
         this.projectionName = projectionName;
+        this.rows = new RowCache(cachedRows);
     }
 
     @Override
@@ -48,9 +64,11 @@ public final class JdbiProjection implements Projection {
 
     /** Applies a batch and runs {@code hook} in the same transaction, after the batch's writes. */
     public BatchResult apply(Batch batch, TransactionHook hook) {
-        return jdbi.inTransaction(handle -> {
+        CachingLoader[] loader = new CachingLoader[1];
+        ProjectionEngine.Result committed = jdbi.inTransaction(handle -> {
             handle.execute(Sql.of(JdbiProjection.class, "readCommitted"));
-            ProjectionEngine.Result run = ProjectionEngine.run(batch, new JdbiStateLoader(handle));
+            loader[0] = rows.over(new JdbiStateLoader(handle));
+            ProjectionEngine.Result run = ProjectionEngine.run(batch, loader[0]);
             new JdbiStateWriter(handle, projectionName).write(run.changes(), batch.checkpoint());
             List<String> advanced = run.changes().stream().map(Changes::chain).toList();
             if (!advanced.isEmpty()) {
@@ -61,8 +79,18 @@ public final class JdbiProjection implements Projection {
                         .list();
             }
             hook.inTransaction(handle, run.result());
-            return run.result();
+            return run;
         });
+        rows.publish(loader[0], committed.changes());
+        return committed.result();
+    }
+
+    /**
+     * Forgets the rows kept between batches. Needed only when the tables behind this projection were replaced
+     * (a rebuild's schema switch): a chain's rows are otherwise checked against its position on every batch.
+     */
+    public void forgetCachedRows() {
+        rows.clear();
     }
 
     @Override
