@@ -33,8 +33,13 @@ public final class JdbiBatchWriter implements BatchWriter {
     private final Map<String, Long> checkpointTables = new ConcurrentHashMap<>();
 
     public JdbiBatchWriter(Jdbi jdbi) {
+        this(jdbi, JdbiProjection.DEFAULT_CACHED_ROWS);
+    }
+
+    /** A writer whose projection keeps up to {@code cachedRows} rows per table between batches (0: none). */
+    public JdbiBatchWriter(Jdbi jdbi, int cachedRows) {
         this.jdbi = jdbi;
-        this.projection = new JdbiProjection(jdbi);
+        this.projection = new JdbiProjection(jdbi, JdbiProjection.LIVE, cachedRows);
     }
 
     @Override
