@@ -57,8 +57,8 @@ public final class Analysis {
         if (runs.size() > 1) {
             RebuildResult small = runs.get(0);
             double growth = RebuildSection.live(big) / RebuildSection.live(small);
-            md.append("**Heap**: the live set was ").append(Markdown.num(RebuildSection.live(small)))
-                    .append(" MiB at ").append(Markdown.num(small.events())).append(" events and ")
+            md.append("**Heap**: the typical live set (median after a full GC) was ")
+                    .append(Markdown.num(RebuildSection.live(small))).append(" MiB at ").append(Markdown.num(small.events())).append(" events and ")
                     .append(Markdown.num(RebuildSection.live(big))).append(" MiB at ")
                     .append(Markdown.num(big.events())).append(" (").append(Markdown.ratio(growth)).append(" for ")
                     .append(Markdown.ratio(big.events() / (double) small.events())).append(" the events)")

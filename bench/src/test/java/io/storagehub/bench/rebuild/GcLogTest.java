@@ -27,13 +27,30 @@ class GcLogTest {
         assertThat(log.collections()).isEqualTo(6);
         assertThat(log.fullCollections()).isEqualTo(2);
         assertThat(log.peakLiveMiB()).isEqualTo(80.0);
+        assertThat(log.medianLiveMiB()).isEqualTo(70.0);
         assertThat(log.peakBeforeBytes()).isEqualTo(1L << 30);
         assertThat(log.peakAfterMiB()).isEqualTo(128.0);
         assertThat(log.peakCommittedMiB()).isEqualTo(512.0);
     }
 
     @Test
+    void medianLive_isTheMiddleFullCollection_soOneOutlierDoesNotMoveIt() {
+        // given: five full collections, one of them with a large batch in flight
+        List<String> lines = List.of(
+                "[1s][info][gc] GC(1) Pause Full (Diagnostic Command) 300M->100M(512M) 40ms",
+                "[2s][info][gc] GC(2) Pause Full (Diagnostic Command) 300M->110M(512M) 40ms",
+                "[3s][info][gc] GC(3) Pause Full (Diagnostic Command) 300M->150M(512M) 40ms",
+                "[4s][info][gc] GC(4) Pause Full (Diagnostic Command) 300M->90M(512M) 40ms",
+                "[5s][info][gc] GC(5) Pause Full (Diagnostic Command) 300M->105M(512M) 40ms");
+        // when
+        GcLog log = GcLog.parse(lines);
+        // then
+        assertThat(log.peakLiveMiB()).isEqualTo(150.0);
+        assertThat(log.medianLiveMiB()).isEqualTo(105.0);
+    }
+
+    @Test
     void parse_ofNoCollections_isZero() {
-        assertThat(GcLog.parse(List.of("[0.010s][info][gc] Using G1"))).isEqualTo(new GcLog(0, 0, 0, 0, 0, 0));
+        assertThat(GcLog.parse(List.of("[0.010s][info][gc] Using G1"))).isEqualTo(new GcLog(0, 0, 0, 0, 0, 0, 0));
     }
 }
