@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP forwarder in front of the test database: {@link #stop()} closes the port and every forwarded
- * connection (the database "goes down" for whoever connects through it), {@link #start()} opens the same port
- * again.
+ * A loopback TCP forwarder in front of the test database, listening from construction on: {@link #stop()} closes
+ * the port and every forwarded connection (the database "goes down" for whoever connects through it),
+ * {@link #start()} opens the same port again. The port is held from the moment it is chosen, so nothing else
+ * (another server's ephemeral port) can take it before the first {@link #start()}.
  */
 public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
@@ -24,8 +25,12 @@ public final class TcpProxy implements AutoCloseable {
 
     public TcpProxy(int targetPort) {
         this.targetPort = targetPort;
-        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            this.port = probe.getLocalPort();
+        try {
+            ServerSocket s = new ServerSocket();
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            this.port = s.getLocalPort();
+            listen(s);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,14 +49,18 @@ public final class TcpProxy implements AutoCloseable {
             ServerSocket s = new ServerSocket();
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            server = s;
+            listen(s);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return this;
+    }
+
+    private void listen(ServerSocket s) {
+        server = s;
         Thread acceptor = new Thread(this::accept, "tcp-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
-        return this;
     }
 
     public synchronized void stop() {
