@@ -1,6 +1,7 @@
 package io.storagehub.projection.jdbi;
 
 import io.storagehub.schema.event.Position;
+import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ final class Columns<T> {
          * booleans in Postgres' binary array format (no per-character escaping, unlike an array literal).
          */
         Argument argument() {
-            Object[] array = values.toArray((Object[]) java.lang.reflect.Array.newInstance(elementType, 0));
+            Object[] array = values.toArray((Object[]) Array.newInstance(elementType, 0));
             return (position, statement, context) -> statement.setObject(position, array);
         }
     }

@@ -28,7 +28,7 @@ public final class JdbiProjection implements Projection {
     /** The checkpoint name of the live indexer. */
     public static final String LIVE = "live";
 
-    /** Rows kept per table and chain between batches by default (a few tens of MiB at most). */
+    /** Rows kept per table and chain between batches by default. */
     public static final int DEFAULT_CACHED_ROWS = 50_000;
 
     private final Jdbi jdbi;
@@ -64,11 +64,10 @@ public final class JdbiProjection implements Projection {
 
     /** Applies a batch and runs {@code hook} in the same transaction, after the batch's writes. */
     public BatchResult apply(Batch batch, TransactionHook hook) {
-        CachingLoader[] loader = new CachingLoader[1];
-        ProjectionEngine.Result committed = jdbi.inTransaction(handle -> {
+        Committed committed = jdbi.inTransaction(handle -> {
             handle.execute(Sql.of(JdbiProjection.class, "readCommitted"));
-            loader[0] = rows.over(new JdbiStateLoader(handle));
-            ProjectionEngine.Result run = ProjectionEngine.run(batch, loader[0]);
+            CachingLoader loader = rows.over(new JdbiStateLoader(handle));
+            ProjectionEngine.Result run = ProjectionEngine.run(batch, loader);
             new JdbiStateWriter(handle, projectionName).write(run.changes(), batch.checkpoint());
             List<String> advanced = run.changes().stream().map(Changes::chain).toList();
             if (!advanced.isEmpty()) {
@@ -79,10 +78,14 @@ public final class JdbiProjection implements Projection {
                         .list();
             }
             hook.inTransaction(handle, run.result());
-            return run;
+            return new Committed(run, loader);
         });
-        rows.publish(loader[0], committed.changes());
-        return committed.result();
+        rows.publish(committed.loader(), committed.run().changes());
+        return committed.run().result();
+    }
+
+    /** A batch's run and the loader it read through, once its transaction committed. */
+    private record Committed(ProjectionEngine.Result run, CachingLoader loader) {
     }
 
     /**

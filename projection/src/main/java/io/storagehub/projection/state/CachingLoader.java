@@ -100,6 +100,9 @@ public final class CachingLoader implements StateLoader {
     private <K, V> Map<K, V> rows(String chain, Collection<K> keys,
                                   Function<RowCache.ChainRows, RowCache.Lru<K, V>> table,
                                   Function<Collection<K>, Map<K, V>> load, UnaryOperator<V> copy) {
+        if (cache.rowsPerTable() == 0) {
+            return load.apply(keys); // nothing is cached, so nothing is worth remembering
+        }
         Map<K, V> result = new HashMap<>();
         List<K> missing = new ArrayList<>();
         synchronized (cache) {
@@ -120,7 +123,7 @@ public final class CachingLoader implements StateLoader {
         }
         Map<K, V> loaded = load.apply(missing);
         RowCache.Lru<K, V> remembered = table.apply(read.computeIfAbsent(chain,
-                c -> new RowCache.ChainRows(Math.max(1, cache.rowsPerTable()))));
+                c -> new RowCache.ChainRows(cache.rowsPerTable())));
         for (K key : missing) {
             V row = loaded.get(key);
             remembered.put(key, row == null ? null : copy.apply(row));

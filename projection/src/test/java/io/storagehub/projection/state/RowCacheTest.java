@@ -29,21 +29,24 @@ class RowCacheTest {
     private static final String CHAIN = "cache-alpha";
 
     @Test
-    void generatedChain_throughATinyAndALargeCache_endsInTheSameRowsAsWithout() {
+    void generatedChain_throughNoATinyAndALargeCache_endsInTheSameRowsAsWithout() {
         // given
         GeneratedChains.Expected chain = GeneratedChains.generate(
                 ChainGenerator.Config.defaults(CHAIN, 31).withLiveFilesTarget(300), 12_000);
         InMemoryStore reference = new InMemoryStore();
         InMemoryStore tinyStore = new InMemoryStore();
         InMemoryStore largeStore = new InMemoryStore();
+        InMemoryStore noneStore = new InMemoryStore();
         // when: the same random batches; a bound of 3 keys per table evicts on nearly every batch
         GeneratedChains.applyInRandomBatches(chain, 5, 300, new InMemoryProjection(reference),
-                new Cached(tinyStore, new RowCache(3)), new Cached(largeStore, new RowCache(50_000)));
+                new Cached(tinyStore, new RowCache(3)), new Cached(largeStore, new RowCache(50_000)),
+                new Cached(noneStore, new RowCache(0)));
         // then
         var rows = new InMemoryQueries(reference).snapshot(CHAIN);
         assertThat(rows.files()).hasSizeGreaterThan(300);
         assertThat(new InMemoryQueries(tinyStore).snapshot(CHAIN)).isEqualTo(rows);
         assertThat(new InMemoryQueries(largeStore).snapshot(CHAIN)).isEqualTo(rows);
+        assertThat(new InMemoryQueries(noneStore).snapshot(CHAIN)).isEqualTo(rows);
         assertThat(Recount.mismatches(rows)).isEmpty();
     }
 
