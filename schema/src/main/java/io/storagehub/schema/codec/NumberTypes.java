@@ -1,6 +1,8 @@
 package io.storagehub.schema.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.storagehub.schema.value.Balance;
 import io.storagehub.schema.value.U64;
@@ -22,6 +24,25 @@ final class NumberTypes {
                 throw WireTypes.mismatch(path, name + " must be a JSON integer in 0.." + maxText, node);
             }
             return max.bitLength() < Long.SIZE ? (Object) node.longValue() : new U64(node.bigIntegerValue());
+        }
+
+        @Override
+        public Object read(JsonParser p, String path) throws IOException, FieldError {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                JsonParser.NumberType type = p.getNumberType();
+                if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+                    long value = p.getLongValue();
+                    if (value >= 0 && (max.bitLength() >= Long.SIZE || value <= max.longValue())) {
+                        return max.bitLength() < Long.SIZE ? (Object) value : new U64(BigInteger.valueOf(value));
+                    }
+                } else {
+                    BigInteger value = p.getBigIntegerValue();
+                    if (value.signum() >= 0 && value.compareTo(max) <= 0) {
+                        return max.bitLength() < Long.SIZE ? (Object) value.longValue() : new U64(value);
+                    }
+                }
+            }
+            throw Tokens.mismatch(path, name + " must be a JSON integer in 0.." + maxText, p);
         }
 
         @Override
@@ -52,6 +73,19 @@ final class NumberTypes {
             }
             if (digits.length() > MAX_DIGITS || new BigInteger(digits).compareTo(Balance.MAX) > 0) {
                 throw WireTypes.mismatch(path, "u128 must be at most 2^128-1 (" + Balance.MAX + ")", node);
+            }
+            return new Balance(new BigInteger(digits));
+        }
+
+        @Override
+        public Object read(JsonParser p, String path) throws IOException, FieldError {
+            String text = Tokens.requireText(p, path, "u128 ");
+            String digits = LEADING_ZEROS.matcher(text).replaceFirst("");
+            if (!DIGITS.matcher(digits).matches()) {
+                throw Tokens.mismatch(path, "u128 must be a decimal string of digits 0-9", p);
+            }
+            if (digits.length() > MAX_DIGITS || new BigInteger(digits).compareTo(Balance.MAX) > 0) {
+                throw Tokens.mismatch(path, "u128 must be at most 2^128-1 (" + Balance.MAX + ")", p);
             }
             return new Balance(new BigInteger(digits));
         }

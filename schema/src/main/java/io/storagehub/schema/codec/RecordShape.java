@@ -1,6 +1,8 @@
 package io.storagehub.schema.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.storagehub.schema.event.DefaultsTo;
 import io.storagehub.schema.event.Nullable;
@@ -11,7 +13,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads and writes a record as a JSON object, one field per record component (in component order), by
@@ -28,6 +32,7 @@ final class RecordShape implements WireType {
     private final Class<?> type;
     private final List<Field> fields = new ArrayList<>();
     private final Constructor<?> constructor;
+    private final Map<String, Integer> byWireName = new HashMap<>();
 
     private record Field(String wireName, Method accessor, WireType type, boolean nullable, Long absentValue) {
     }
@@ -50,6 +55,9 @@ final class RecordShape implements WireType {
             fields.add(new Field(wireName != null ? wireName.value() : component.getName(), component.getAccessor(),
                     FieldRules.typeOf(component), component.isAnnotationPresent(Nullable.class),
                     defaultsTo != null ? defaultsTo.value() : null));
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            byWireName.put(fields.get(i).wireName(), i);
         }
         try {
             this.constructor = type.getDeclaredConstructor(parameterTypes);
@@ -81,6 +89,53 @@ final class RecordShape implements WireType {
                 args[i] = null;
             } else {
                 args[i] = field.type().read(value, fieldPath);
+            }
+        }
+        return construct(args, path);
+    }
+
+    /**
+     * Reads the object's fields in wire order, then judges them in component order (a missing field or the field's
+     * own error, the first one wins), as {@link #read(JsonNode, String)} does.
+     */
+    @Override
+    public Object read(JsonParser p, String path) throws IOException, FieldError {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw Tokens.mismatch(path, "must be a JSON object", p);
+        }
+        Object[] args = new Object[fields.size()];
+        boolean[] present = new boolean[args.length];
+        FieldError[] errors = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            Integer index = byWireName.get(p.currentName());
+            JsonToken token = p.nextToken();
+            if (index == null) {
+                p.skipChildren();
+                continue;
+            }
+            Field field = fields.get(index);
+            present[index] = true;
+            if (token == JsonToken.VALUE_NULL && field.nullable()) {
+                args[index] = null;
+                continue;
+            }
+            try {
+                args[index] = field.type().read(p, path + "." + field.wireName());
+            } catch (FieldError e) {
+                errors = errors == null ? new FieldError[args.length] : errors;
+                errors[index] = e;
+            }
+        }
+        for (int i = 0; i < args.length; i++) {
+            Field field = fields.get(i);
+            if (!present[i]) {
+                if (field.absentValue() == null) {
+                    String fieldPath = path + "." + field.wireName();
+                    throw field.nullable() ? FieldError.missingNullable(fieldPath) : FieldError.missing(fieldPath);
+                }
+                args[i] = field.absentValue();
+            } else if (errors != null && errors[i] != null) {
+                throw errors[i];
             }
         }
         return construct(args, path);

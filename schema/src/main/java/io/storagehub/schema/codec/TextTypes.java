@@ -1,6 +1,7 @@
 package io.storagehub.schema.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.function.Function;
@@ -15,6 +16,16 @@ final class TextTypes {
         @Override
         public Object read(JsonNode node, String path) throws FieldError {
             String text = WireTypes.requireText(node, path, "");
+            int bytes = Utf8.length(text);
+            if (bytes > maxBytes) {
+                throw FieldError.invalid(path + ": " + tooLong(bytes));
+            }
+            return text;
+        }
+
+        @Override
+        public Object read(JsonParser p, String path) throws IOException, FieldError {
+            String text = Tokens.requireText(p, path, "");
             int bytes = Utf8.length(text);
             if (bytes > maxBytes) {
                 throw FieldError.invalid(path + ": " + tooLong(bytes));
@@ -46,6 +57,16 @@ final class TextTypes {
         @Override
         public Object read(JsonNode node, String path) throws FieldError {
             String text = WireTypes.requireText(node, path, name + " ");
+            try {
+                return parse.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw FieldError.invalid(path + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        public Object read(JsonParser p, String path) throws IOException, FieldError {
+            String text = Tokens.requireText(p, path, name + " ");
             try {
                 return parse.apply(text);
             } catch (IllegalArgumentException e) {

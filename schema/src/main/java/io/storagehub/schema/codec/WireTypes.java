@@ -1,6 +1,8 @@
 package io.storagehub.schema.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.storagehub.schema.value.AccountId;
 import io.storagehub.schema.value.Balance;
@@ -92,6 +94,15 @@ final class WireTypes {
         }
 
         @Override
+        public Object read(JsonParser p, String path) throws IOException, FieldError {
+            JsonToken token = p.currentToken();
+            if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
+                throw Tokens.mismatch(path, "must be a JSON boolean", p);
+            }
+            return token == JsonToken.VALUE_TRUE;
+        }
+
+        @Override
         public void write(JsonGenerator out, Object value, String path) throws IOException {
             out.writeBoolean((Boolean) value);
         }
@@ -106,6 +117,31 @@ final class WireTypes {
             List<Object> values = new ArrayList<>(node.size());
             for (int i = 0; i < node.size(); i++) {
                 values.add(element.read(node.get(i), path + "[" + i + "]"));
+            }
+            return values;
+        }
+
+        /** Reads every element; the first failing one is reported once the array has been consumed. */
+        @Override
+        public Object read(JsonParser p, String path) throws IOException, FieldError {
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                throw Tokens.mismatch(path, "must be a JSON array", p);
+            }
+            List<Object> values = new ArrayList<>();
+            FieldError first = null;
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                if (first != null) {
+                    p.skipChildren();
+                    continue;
+                }
+                try {
+                    values.add(element.read(p, path + "[" + i + "]"));
+                } catch (FieldError e) {
+                    first = e;
+                }
+            }
+            if (first != null) {
+                throw first;
             }
             return values;
         }
