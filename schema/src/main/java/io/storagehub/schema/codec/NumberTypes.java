@@ -3,7 +3,6 @@ package io.storagehub.schema.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.storagehub.schema.value.Balance;
 import io.storagehub.schema.value.U64;
 import java.io.IOException;
@@ -17,15 +16,6 @@ final class NumberTypes {
 
     /** A u32 or u64: an integral JSON number in 0..max (never a string, never a float). */
     record Unsigned(String name, BigInteger max, String maxText) implements WireType {
-        @Override
-        public Object read(JsonNode node, String path) throws FieldError {
-            if (!node.isIntegralNumber() || node.bigIntegerValue().signum() < 0
-                    || node.bigIntegerValue().compareTo(max) > 0) {
-                throw WireTypes.mismatch(path, name + " must be a JSON integer in 0.." + maxText, node);
-            }
-            return max.bitLength() < Long.SIZE ? (Object) node.longValue() : new U64(node.bigIntegerValue());
-        }
-
         @Override
         public Object read(JsonParser p, String path) throws IOException, FieldError {
             if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
@@ -63,19 +53,6 @@ final class NumberTypes {
         private static final int MAX_DIGITS = Balance.MAX.toString().length();
         private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=.)");
         private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-
-        @Override
-        public Object read(JsonNode node, String path) throws FieldError {
-            String text = WireTypes.requireText(node, path, "u128 ");
-            String digits = LEADING_ZEROS.matcher(text).replaceFirst("");
-            if (!DIGITS.matcher(digits).matches()) {
-                throw WireTypes.mismatch(path, "u128 must be a decimal string of digits 0-9", node);
-            }
-            if (digits.length() > MAX_DIGITS || new BigInteger(digits).compareTo(Balance.MAX) > 0) {
-                throw WireTypes.mismatch(path, "u128 must be at most 2^128-1 (" + Balance.MAX + ")", node);
-            }
-            return new Balance(new BigInteger(digits));
-        }
 
         @Override
         public Object read(JsonParser p, String path) throws IOException, FieldError {

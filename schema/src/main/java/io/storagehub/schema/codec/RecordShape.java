@@ -3,7 +3,6 @@ package io.storagehub.schema.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.storagehub.schema.event.DefaultsTo;
 import io.storagehub.schema.event.Nullable;
 import io.storagehub.schema.event.WireName;
@@ -68,30 +67,6 @@ final class RecordShape implements WireType {
 
     static RecordShape of(Class<?> type) {
         return CACHE.get(type);
-    }
-
-    @Override
-    public Object read(JsonNode node, String path) throws FieldError {
-        if (!node.isObject()) {
-            throw WireTypes.mismatch(path, "must be a JSON object", node);
-        }
-        Object[] args = new Object[fields.size()];
-        for (int i = 0; i < args.length; i++) {
-            Field field = fields.get(i);
-            String fieldPath = path + "." + field.wireName();
-            JsonNode value = node.get(field.wireName());
-            if (value == null) {
-                if (field.absentValue() == null) {
-                    throw field.nullable() ? FieldError.missingNullable(fieldPath) : FieldError.missing(fieldPath);
-                }
-                args[i] = field.absentValue();
-            } else if (value.isNull() && field.nullable()) {
-                args[i] = null;
-            } else {
-                args[i] = field.type().read(value, fieldPath);
-            }
-        }
-        return construct(args, path);
     }
 
     /**

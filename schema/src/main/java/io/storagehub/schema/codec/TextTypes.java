@@ -2,7 +2,6 @@ package io.storagehub.schema.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.function.Function;
 
@@ -13,16 +12,6 @@ final class TextTypes {
 
     /** A plain string (multiaddress, peer id, reason, bucket name), optionally bounded in UTF-8 bytes. */
     record Text(int maxBytes) implements WireType {
-        @Override
-        public Object read(JsonNode node, String path) throws FieldError {
-            String text = WireTypes.requireText(node, path, "");
-            int bytes = Utf8.length(text);
-            if (bytes > maxBytes) {
-                throw FieldError.invalid(path + ": " + tooLong(bytes));
-            }
-            return text;
-        }
-
         @Override
         public Object read(JsonParser p, String path) throws IOException, FieldError {
             String text = Tokens.requireText(p, path, "");
@@ -54,16 +43,6 @@ final class TextTypes {
     /** A string-encoded value type; its constructor validates and normalizes (lowercase hex). */
     record TextValue<T>(String name, Function<String, T> parse, Function<T, String> show)
             implements WireType {
-        @Override
-        public Object read(JsonNode node, String path) throws FieldError {
-            String text = WireTypes.requireText(node, path, name + " ");
-            try {
-                return parse.apply(text);
-            } catch (IllegalArgumentException e) {
-                throw FieldError.invalid(path + ": " + e.getMessage());
-            }
-        }
-
         @Override
         public Object read(JsonParser p, String path) throws IOException, FieldError {
             String text = Tokens.requireText(p, path, name + " ");

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.storagehub.schema.value.Abbrev;
 import java.io.IOException;
 
-/** Describes the parser's current value for error messages, consuming it, as {@link JsonText#describe} does a node. */
+/** The parser's current value in error messages: what it was (untrusted input abbreviated), and typed text. */
 final class Tokens {
     private Tokens() {
     }
@@ -43,7 +43,10 @@ final class Tokens {
         return FieldError.invalid(path + ": " + expected + ", got " + describe(p));
     }
 
-    /** The current string value's text, checked as stored text; {@code subject} as in {@link WireTypes#requireText}. */
+    /**
+     * The current string value's text, checked as stored text ({@link JsonText#problem}); {@code subject} is the type
+     * name and a space ("account "), or empty for plain strings.
+     */
     static String requireText(JsonParser p, String path, String subject) throws IOException, FieldError {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw mismatch(path, subject + "must be a JSON string", p);

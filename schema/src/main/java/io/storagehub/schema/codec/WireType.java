@@ -2,14 +2,10 @@ package io.storagehub.schema.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 
 /** How one Java type of a record component looks on the wire: read strictly, written exactly. */
 interface WireType {
-
-    /** Reads a present node (possibly JSON null, which is then an error). {@code path} names it in messages. */
-    Object read(JsonNode node, String path) throws FieldError;
 
     /**
      * Reads the value at the parser's current token (possibly JSON null, which is then an error), consuming all of it
