@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.storagehub.schema.event.Envelope;
 
 /**
- * Decodes Kafka record values of the event contract ({@code events.md}, version 1) strictly: every rule of the
- * contract is checked, the first violation is reported as a {@link DecodeException}. Thread-safe.
+ * Decodes Kafka record values of the event contract ({@code docs/wire-format.md}, version 1) strictly: every rule
+ * of the contract is checked, the first violation is reported as a {@link DecodeException}. Thread-safe.
  */
 public final class EventDecoder {
 
