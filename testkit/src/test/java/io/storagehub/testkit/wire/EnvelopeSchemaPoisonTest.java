@@ -50,7 +50,12 @@ class EnvelopeSchemaPoisonTest {
 
         byte[] value() {
             try {
-                ObjectNode root = (ObjectNode) EnvelopeSchema.MAPPER.readTree(new EventEncoder().encode(SAMPLES.get(type)));
+                Envelope sample = SAMPLES.get(type);
+                if (sample == null) {
+                    throw new IllegalStateException("no " + type.getSimpleName() + " among the generated events");
+                }
+                byte[] published = new EventEncoder().encode(sample);
+                ObjectNode root = (ObjectNode) EnvelopeSchema.MAPPER.readTree(published);
                 edits.forEach(edit -> edit.applyTo(root));
                 return EnvelopeSchema.MAPPER.writeValueAsBytes(root);
             } catch (IOException e) {
@@ -61,19 +66,19 @@ class EnvelopeSchemaPoisonTest {
 
     static Stream<Case> poison() {
         return Stream.of(
-                poison("v is 2", DecodeError.UNSUPPORTED_VERSION, set("v", "2")),
-                poison("v is missing", DecodeError.UNSUPPORTED_VERSION, remove("v")),
-                poison("chain has an uppercase letter", DecodeError.INVALID_ENVELOPE, setText("chain", "Schema-net")),
-                poison("block.hash is missing", DecodeError.INVALID_ENVELOPE, remove("block.hash")),
-                poison("block.number exceeds u32", DecodeError.INVALID_ENVELOPE, set("block.number", "4294967296")),
-                poison("block.timestamp is not UTC", DecodeError.INVALID_ENVELOPE,
+                envelope("v is 2", DecodeError.UNSUPPORTED_VERSION, set("v", "2")),
+                envelope("v is missing", DecodeError.UNSUPPORTED_VERSION, remove("v")),
+                envelope("chain has an uppercase letter", DecodeError.INVALID_ENVELOPE, setText("chain", "Schema-net")),
+                envelope("block.hash is missing", DecodeError.INVALID_ENVELOPE, remove("block.hash")),
+                envelope("block.number exceeds u32", DecodeError.INVALID_ENVELOPE, set("block.number", "4294967296")),
+                envelope("block.timestamp is not UTC", DecodeError.INVALID_ENVELOPE,
                         setText("block.timestamp", "2024-01-01T02:00:06+02:00")),
-                poison("block.timestamp has month 13", DecodeError.INVALID_ENVELOPE,
+                envelope("block.timestamp has month 13", DecodeError.INVALID_ENVELOPE,
                         setText("block.timestamp", "2024-13-01T00:00:06Z")),
-                poison("index is negative", DecodeError.INVALID_ENVELOPE, set("index", "-1")),
-                poison("pallet has 65 characters", DecodeError.INVALID_ENVELOPE, setText("pallet", "P".repeat(65))),
-                poison("name is empty", DecodeError.INVALID_ENVELOPE, setText("name", "")),
-                poison("data is an array", DecodeError.INVALID_ENVELOPE, set("data", "[]")),
+                envelope("index is negative", DecodeError.INVALID_ENVELOPE, set("index", "-1")),
+                envelope("pallet has 65 characters", DecodeError.INVALID_ENVELOPE, setText("pallet", "P".repeat(65))),
+                envelope("name is empty", DecodeError.INVALID_ENVELOPE, setText("name", "")),
+                envelope("data is an array", DecodeError.INVALID_ENVELOPE, set("data", "[]")),
                 of(NewStorageRequest.class, "a data field is missing", DecodeError.MISSING_FIELD,
                         remove("data.fileKey")),
                 of(NewBucket.class, "a nullable data field is missing", DecodeError.MISSING_FIELD,
@@ -88,8 +93,8 @@ class EnvelopeSchemaPoisonTest {
                         setText("data.fileKey", "d".repeat(64))),
                 of(MspAcceptedStorageRequest.class, "hex32 ends in a newline", DecodeError.INVALID_FIELD,
                         setText("data.fileKey", "0x" + "d".repeat(63) + "\n")),
-                poison("chain ends in a newline", DecodeError.INVALID_ENVELOPE, setText("chain", CHAIN + "\n")),
-                poison("block.timestamp ends in a newline", DecodeError.INVALID_ENVELOPE,
+                envelope("chain ends in a newline", DecodeError.INVALID_ENVELOPE, setText("chain", CHAIN + "\n")),
+                envelope("block.timestamp ends in a newline", DecodeError.INVALID_ENVELOPE,
                         setText("block.timestamp", "2024-01-01T00:00:06Z\n")),
                 of(MspSignUpSuccess.class, "bytes ends in a newline", DecodeError.INVALID_FIELD,
                         setText("data.valueProp.commitment", "0x00\n")),
@@ -138,10 +143,10 @@ class EnvelopeSchemaPoisonTest {
                 of(NewBucket.class, "empty bucket name", null, setText("data.name", "")),
                 of(NewBucket.class, "unknown extra fields", null, set("extra", "{\"a\":[1]}"),
                         set("block.extra", "true"), set("data.extra", "null")),
-                poison("timestamp +00:00 with nanoseconds", null,
+                envelope("timestamp +00:00 with nanoseconds", null,
                         setText("block.timestamp", "2024-01-01T00:00:06.123456789+00:00")),
-                poison("a leap second", null, setText("block.timestamp", "2016-12-31T23:59:60Z")),
-                poison("an unprojected name of a projected pallet, with any data", null,
+                envelope("a leap second", null, setText("block.timestamp", "2016-12-31T23:59:60Z")),
+                envelope("an unprojected name of a projected pallet, with any data", null,
                         setText("name", "SomethingNew"), set("data", "{\"anything\":[1,null,\"x\"]}")));
     }
 
@@ -176,7 +181,8 @@ class EnvelopeSchemaPoisonTest {
         assertThat(errors).as("schema errors").isEmpty();
     }
 
-    private static Case poison(String name, DecodeError expected, Edit... edits) {
+    /** A case that breaks the envelope, which is the same for every event type. */
+    private static Case envelope(String name, DecodeError expected, Edit... edits) {
         return of(MspAcceptedStorageRequest.class, name, expected, edits);
     }
 
