@@ -3,9 +3,9 @@ package io.storagehub.schema.codec;
 import io.storagehub.schema.event.Envelope;
 
 /**
- * Decodes Kafka record values of the event contract ({@code events.md}, version 1) strictly: every rule of the
- * contract is checked, the first violation is reported as a {@link DecodeException}. Reads the JSON as a stream of
- * tokens straight into the event records (see {@link EnvelopeParser}). Thread-safe.
+ * Decodes Kafka record values of the event contract ({@code docs/wire-format.md}, version 1) strictly: every rule
+ * of the contract is checked, the first violation is reported as a {@link DecodeException}. Reads the JSON as a
+ * stream of tokens straight into the event records (see {@link EnvelopeParser}). Thread-safe.
  */
 public final class EventDecoder {
 
