@@ -12,6 +12,14 @@ public final class Check {
     private Check() {
     }
 
+    /** {@code value}, which must be set (it may be empty). */
+    public static <T> T present(String key, T value, String accepted) {
+        if (value == null) {
+            throw ConfigException.missing(key, accepted);
+        }
+        return value;
+    }
+
     public static String notBlank(String key, String value) {
         if (value == null || value.isBlank()) {
             throw ConfigException.invalid(key, value, "a non-empty value");

@@ -2,7 +2,8 @@ package io.storagehub.api;
 
 import io.storagehub.api.config.ApiConfig;
 import io.storagehub.api.config.ConfigKey;
-import io.storagehub.api.config.InvalidConfigException;
+import io.storagehub.config.ConfigException;
+import io.storagehub.config.Key;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -38,8 +39,8 @@ public final class Main {
         ApiConfig config;
         try {
             config = ApiConfig.load(System.getenv(), file);
-        } catch (InvalidConfigException e) {
-            err.println(e.getMessage());
+        } catch (ConfigException e) {
+            err.println("configuration error: " + e.getMessage());
             err.println("(see --help for every key)");
             return 2;
         }
@@ -56,11 +57,7 @@ public final class Main {
         out.println("                 environment variables override it");
         out.println();
         out.println("configuration (environment variable, default, meaning):");
-        for (ConfigKey key : ConfigKey.values()) {
-            String value = key.defaultValue() == null ? "(required)"
-                    : key.defaultValue().isEmpty() ? "(empty)" : key.defaultValue();
-            out.printf("  %-38s %-11s %s%n", key.env(), value, key.description());
-        }
+        out.print(Key.table(ConfigKey.catalogue()));
         out.println();
         out.println("endpoints: /v1/chains/..., /health, /ready, /metrics, /openapi.json");
     }
