@@ -65,6 +65,8 @@ public final class IndexerCli implements Callable<Integer> {
     /** Every command's help ends with the key catalogue, each key with its default. */
     private static void listKeys(CommandLine cli) {
         String table = Key.table(IndexerKeys.ALL).replace("%", "%%");
+        int widest = table.lines().mapToInt(String::length).max().orElse(0);
+        cli.setUsageHelpWidth(Math.max(cli.getUsageHelpWidth(), widest + 1));
         List<CommandLine> commands = new ArrayList<>(List.of(cli));
         commands.addAll(cli.getSubcommands().values());
         for (CommandLine command : commands) {
