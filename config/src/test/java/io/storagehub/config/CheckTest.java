@@ -14,7 +14,8 @@ class CheckTest {
         assertThat(Check.notBlank("STORAGEHUB_A", " x ")).isEqualTo("x");
         assertThat(Check.topic("STORAGEHUB_TOPIC", "storagehub.events")).isEqualTo("storagehub.events");
         assertThat(Check.identifier("STORAGEHUB_DB_SCHEMA", "read_model1", 40)).isEqualTo("read_model1");
-        assertThat(Check.postgresUrl("STORAGEHUB_DB_URL", "jdbc:postgresql://db/x")).isEqualTo("jdbc:postgresql://db/x");
+        assertThat(Check.postgresUrl("STORAGEHUB_DB_URL", "jdbc:postgresql://db/x"))
+                .isEqualTo("jdbc:postgresql://db/x");
         assertThat(Check.range("STORAGEHUB_PORT", 0, 0, 65_535)).isZero();
         assertThat(Check.range("STORAGEHUB_MS", Duration.ofMillis(100), 100, 200)).isEqualTo(Duration.ofMillis(100));
     }

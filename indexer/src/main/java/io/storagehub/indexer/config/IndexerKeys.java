@@ -38,7 +38,8 @@ public final class IndexerKeys {
                     "consecutive failed calls that open the circuit, 1..1000"),
             new Key(RetryConfig.CIRCUIT_OPEN_WAIT, millis(RETRY.circuitOpenWait().toMillis()),
                     "ms before an open circuit probes again, 10..600000"),
-            new Key(RebuildConfig.BATCH, Integer.toString(REBUILD.batchSize()), "records per rebuild batch, 1..1000000"),
+            new Key(RebuildConfig.BATCH, Integer.toString(REBUILD.batchSize()),
+                    "records per rebuild batch, 1..1000000"),
             new Key(RebuildConfig.PROGRESS_INTERVAL, millis(REBUILD.progressInterval().toMillis()),
                     "ms between rebuild progress lines, 100..600000"));
 

@@ -32,8 +32,8 @@ class DevStackOptionsTest {
     void flags_replaceTheEmbeddedServers_andSetTheSimulator() {
         // when
         DevStackConfig config = parse(Map.of("STORAGEHUB_DB_PASSWORD", "p"), "--kafka", "broker:9092",
-                "--db-url", "jdbc:postgresql://db:5432/x", "--db-user", "u", "--rate", "5", "--seed", "7", "--api-port", "9000",
-                "--data-dir", "/tmp/stack", "--backfill", "100");
+                "--db-url", "jdbc:postgresql://db:5432/x", "--db-user", "u", "--rate", "5", "--seed", "7",
+                "--api-port", "9000", "--data-dir", "/tmp/stack", "--backfill", "100");
         // then
         assertThat(config.kafka()).contains("broker:9092");
         assertThat(config.database()).contains(

@@ -51,8 +51,8 @@ public record ApiConfig(String httpHost, int httpPort, int httpMaxThreads, Strin
     @Override
     public String toString() {
         return "ApiConfig[http=" + httpHost + ":" + httpPort + ", maxThreads=" + httpMaxThreads + ", db="
-                + Redaction.url(dbUrl) + ", user=" + dbUser + ", schema=" + dbSchema + ", poolSize=" + dbPoolSize + ", statementTimeout="
-                + statementTimeout + ", connectTimeout=" + dbConnectTimeout + ", maxWait=" + maxWait
+                + Redaction.url(dbUrl) + ", user=" + dbUser + ", schema=" + dbSchema + ", poolSize=" + dbPoolSize
+                + ", statementTimeout=" + statementTimeout + ", connectTimeout=" + dbConnectTimeout + ", maxWait=" + maxWait
                 + ", waitPoll=" + waitPoll + ", indexedMaxAge=" + indexedMaxAge + "]";
     }
 }

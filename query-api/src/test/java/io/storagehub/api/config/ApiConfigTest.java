@@ -116,7 +116,8 @@ class ApiConfigTest {
         env.put("STORAGEHUB_API_CURSOR_SECRET", SECRET);
         assertThatThrownBy(() -> ApiConfig.load(env, Optional.empty()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("STORAGEHUB_API_CURSOR_SECRET and STORAGEHUB_API_CURSOR_SECRET_FILE are both set")
+                .hasMessageContaining("STORAGEHUB_API_CURSOR_SECRET and STORAGEHUB_API_CURSOR_SECRET_FILE "
+                        + "are both set")
                 .hasMessageNotContaining(SECRET);
     }
 
