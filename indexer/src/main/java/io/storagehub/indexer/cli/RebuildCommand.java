@@ -1,5 +1,6 @@
 package io.storagehub.indexer.cli;
 
+import io.storagehub.config.ConfigException;
 import io.storagehub.config.Settings;
 import io.storagehub.indexer.config.DbConfig;
 import io.storagehub.indexer.config.IndexerConfig;
@@ -41,7 +42,7 @@ final class RebuildCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = options.settings(parent.environment());
         if (fromBlock != null && fromBlock < 0) {
-            throw new io.storagehub.config.ConfigException("--from-block = " + fromBlock
+            throw new ConfigException("--from-block = " + fromBlock
                     + " is invalid: expected a block number >= 0");
         }
         Rebuild rebuild = new Rebuild(IndexerConfig.from(settings), DbConfig.from(settings),
