@@ -1,5 +1,9 @@
 package io.storagehub.api.config;
 
+import io.storagehub.config.Key;
+import java.util.Arrays;
+import java.util.List;
+
 /** Every configuration key of the query API: environment variable (or properties file key), default, meaning. */
 public enum ConfigKey {
     HOST("STORAGEHUB_API_HOST", "127.0.0.1", "interface to bind the HTTP server to (0.0.0.0 for all)"),
@@ -45,5 +49,15 @@ public enum ConfigKey {
 
     public String description() {
         return description;
+    }
+
+    /** This key as an entry of the catalogue {@code --help} prints. */
+    public Key key() {
+        return new Key(env, defaultValue, description);
+    }
+
+    /** The whole catalogue, in declaration order. */
+    public static List<Key> catalogue() {
+        return Arrays.stream(values()).map(ConfigKey::key).toList();
     }
 }
