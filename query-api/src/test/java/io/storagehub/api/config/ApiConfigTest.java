@@ -37,6 +37,19 @@ class ApiConfigTest {
         assertThat(config.maxWait()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.waitPoll()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.indexedMaxAge()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.allowWriteRole()).isFalse();
+    }
+
+    @Test
+    void load_readsTheWriteRoleAllowance_andRejectsAnythingButTrueOrFalse_issue12() {
+        Map<String, String> env = required();
+        env.put("STORAGEHUB_API_ALLOW_WRITE_ROLE", "true");
+        assertThat(ApiConfig.load(env, Optional.empty()).allowWriteRole()).isTrue();
+
+        env.put("STORAGEHUB_API_ALLOW_WRITE_ROLE", "yes");
+        assertThatThrownBy(() -> ApiConfig.load(env, Optional.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("STORAGEHUB_API_ALLOW_WRITE_ROLE = 'yes' is invalid");
     }
 
     @Test
