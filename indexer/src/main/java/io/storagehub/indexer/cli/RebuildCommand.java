@@ -7,6 +7,7 @@ import io.storagehub.indexer.config.IndexerConfig;
 import io.storagehub.indexer.config.RebuildConfig;
 import io.storagehub.indexer.config.RetryConfig;
 import io.storagehub.indexer.rebuild.Rebuild;
+import io.storagehub.indexer.rebuild.VerifyFailedException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.OptionalLong;
@@ -38,6 +39,17 @@ final class RebuildCommand implements Callable<Integer> {
     @Option(names = "--drop-old", description = "Drop the old live schema after the switch.")
     boolean dropOld;
 
+    @Option(names = "--verify", description = {"Before the switch, compare the rebuilt schema with the live one at "
+            + "the same position: waits for the live indexer to reach the rebuild's offsets (2 min at most), then, "
+            + "while it is paused by the switch's lock, replays what it applied since and compares every table "
+            + "(row counts, row digests, and the differing rows, capped). A difference refuses the switch and keeps "
+            + "the rebuilt schema for inspection (exit status 1)."})
+    boolean verify;
+
+    @Option(names = "--force", description = "With --verify: switch even when the schemas differ (the report is "
+            + "still printed).")
+    boolean force;
+
     @Override
     public Integer call() {
         Settings settings = options.settings(parent.environment());
@@ -45,11 +57,23 @@ final class RebuildCommand implements Callable<Integer> {
             throw new ConfigException("--from-block = " + fromBlock
                     + " is invalid: expected a block number >= 0");
         }
+        if (force && !verify) {
+            throw new ConfigException("--force is only meaningful with --verify");
+        }
         Rebuild rebuild = new Rebuild(IndexerConfig.from(settings), DbConfig.from(settings),
                 RebuildConfig.from(settings), RetryConfig.from(settings), Clock.systemUTC());
-        Rebuild.Result result = rebuild.run(new Rebuild.Options(
-                fromBlock == null ? OptionalLong.empty() : OptionalLong.of(fromBlock), dropOld));
         PrintWriter out = parent.spec.commandLine().getOut();
+        Rebuild.Result result;
+        try {
+            result = rebuild.run(new Rebuild.Options(
+                    fromBlock == null ? OptionalLong.empty() : OptionalLong.of(fromBlock), dropOld, verify, force));
+        } catch (VerifyFailedException e) {
+            out.print(e.report().render());
+            out.flush();
+            parent.spec.commandLine().getErr().println("refused: " + e.getMessage());
+            return IndexerCli.FAILED;
+        }
+        result.verified().ifPresent(report -> out.print(report.render()));
         out.printf("rebuilt %s from %d records in %s; old schema: %s%n", result.liveSchema(), result.records(),
                 result.took(), result.oldSchema().orElse(dropOld ? "dropped" : "none"));
         out.flush();

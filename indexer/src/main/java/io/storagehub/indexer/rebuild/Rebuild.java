@@ -11,6 +11,7 @@ import io.storagehub.indexer.consumer.CodecRecordDecoder;
 import io.storagehub.indexer.consumer.JdbiBatchWriter;
 import io.storagehub.indexer.consumer.RecordDecoder;
 import io.storagehub.indexer.metrics.IndexerMetrics;
+import io.storagehub.indexer.retry.FatalFailure;
 import io.storagehub.indexer.retry.Resilience;
 import io.storagehub.projection.jdbi.Databases;
 import io.storagehub.projection.jdbi.PoolConfig;
@@ -58,13 +59,23 @@ public final class Rebuild {
         this.clock = clock;
     }
 
-    /** {@code fromBlock}: project only events of blocks from N on; {@code dropOld}: drop the old schema after. */
-    public record Options(OptionalLong fromBlock, boolean dropOld) {
+    /**
+     * {@code fromBlock}: project only events of blocks from N on; {@code dropOld}: drop the old schema after;
+     * {@code verify}: compare the rebuilt schema with the live one at the same position before the switch, and
+     * refuse it on a difference unless {@code force}.
+     */
+    public record Options(OptionalLong fromBlock, boolean dropOld, boolean verify, boolean force) {
+        public Options(OptionalLong fromBlock, boolean dropOld) {
+            this(fromBlock, dropOld, false, false);
+        }
     }
 
-    /** {@code oldSchema}: the renamed former live schema (absent if there was none, or dropped). */
+    /**
+     * {@code oldSchema}: the renamed former live schema (absent if there was none, or dropped); {@code verified}:
+     * the comparison made before the switch, when asked for and there was a live schema.
+     */
     public record Result(String liveSchema, Optional<String> oldSchema, long records, IndexerMetrics metrics,
-                         Duration took) {
+                         Duration took, Optional<VerifyReport> verified) {
     }
 
     public Result run(Options options) {
@@ -76,10 +87,15 @@ public final class Rebuild {
         log.atInfo().addKeyValue("topic", kafka.topic()).addKeyValue("schema", target).log("rebuild started");
         try (HikariDataSource pool = Pools.create(pool(target, "storagehub-rebuild"));
              HikariDataSource switchPool = Pools.create(pool(db.schema(), "storagehub-rebuild-switch"))) {
+            if (SchemaSwitch.exists(Databases.jdbi(switchPool), target)) {
+                throw new FatalFailure("schema " + target + " already exists (a rebuild kept for inspection, or one "
+                        + "started in the same second): drop it or start the rebuild again");
+            }
             Migrations.migrate(pool, target);
             Jdbi targetJdbi = Databases.jdbi(pool);
             Jdbi switchJdbi = Databases.jdbi(switchPool);
             long records;
+            BatchProcessor processor;
             try {
                 RecordDecoder decoder = new CodecRecordDecoder();
                 if (options.fromBlock().isPresent()) {
@@ -87,7 +103,7 @@ public final class Rebuild {
                 }
                 Resilience resilience = new Resilience("postgres-rebuild", retry);
                 metrics.bind("rebuild", resilience);
-                BatchProcessor processor = new BatchProcessor(new JdbiBatchWriter(targetJdbi, CACHED_ROWS), decoder, resilience,
+                processor = new BatchProcessor(new JdbiBatchWriter(targetJdbi, CACHED_ROWS), decoder, resilience,
                         metrics, () -> { });
                 records = new Replay(kafka, config, retry).run(processor);
             } catch (RuntimeException e) {
@@ -95,7 +111,14 @@ public final class Rebuild {
                 dropQuietly(switchJdbi, target);
                 throw e;
             }
-            Optional<String> renamed = SchemaSwitch.swap(switchJdbi, db.schema(), target, old);
+            Verification verification = options.verify()
+                    ? new Verification(new Replay(kafka, config, retry), processor, kafka.topic(), options.force())
+                    : null;
+            if (verification != null) {
+                verification.awaitLive(switchJdbi, db.schema(), target);
+            }
+            Optional<String> renamed = SchemaSwitch.swap(switchJdbi, db.schema(), target, old,
+                    verification == null ? locked -> { } : locked -> verification.check(locked, db.schema(), target));
             if (options.dropOld() && renamed.isPresent()) {
                 SchemaSwitch.drop(switchJdbi, renamed.get());
                 log.info("old schema {} dropped", renamed.get());
@@ -104,7 +127,8 @@ public final class Rebuild {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             log.atInfo().addKeyValue("records", records).addKeyValue("took", took)
                     .addKeyValue("old", renamed.orElse("-")).log("rebuild finished and switched in");
-            return new Result(db.schema(), renamed, records, metrics, took);
+            return new Result(db.schema(), renamed, records, metrics, took,
+                    verification == null ? Optional.empty() : verification.report());
         }
     }
 

@@ -21,7 +21,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads every partition of the topic from its beginning up to the end offsets captured at the start. */
+/**
+ * Reads every partition of the topic from its beginning up to the end offsets captured at the start, or a given
+ * range of offsets (a verified rebuild catching up with the live indexer).
+ */
 final class Replay {
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -38,6 +41,14 @@ final class Replay {
 
     /** Returns the number of records applied (every outcome counted). */
     long run(BatchProcessor processor) {
+        return run(processor, Map.of(), Map.of());
+    }
+
+    /**
+     * Replays from {@code from} (per partition; the beginning where absent) up to {@code to} (the end offsets
+     * captured now where absent). Returns the number of records applied (every outcome counted).
+     */
+    long run(BatchProcessor processor, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
         Map<String, Object> props = KafkaSettings.standalone(kafka, "storagehub-indexer-rebuild");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
         props.putAll(KafkaSettings.fetchSizes(config.batchSize()));
@@ -48,10 +59,12 @@ final class Replay {
                 throw new FatalFailure("topic " + kafka.topic() + " does not exist");
             }
             consumer.assign(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
-            Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, TIMEOUT);
-            consumer.seekToBeginning(partitions);
-            log.info("replaying {} up to end offsets {}", kafka.topic(), ends);
+            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, TIMEOUT));
+            ends.putAll(to);
+            Map<TopicPartition, Long> begins = new HashMap<>(consumer.beginningOffsets(partitions, TIMEOUT));
+            from.forEach((tp, offset) -> begins.merge(tp, offset, Math::max));
+            begins.forEach(consumer::seek);
+            log.info("replaying {} from offsets {} up to offsets {}", kafka.topic(), begins, ends);
             RebuildProgress progress = new RebuildProgress(begins, ends, config.progressInterval());
             Map<TopicPartition, Long> positions = new HashMap<>(begins);
             Set<TopicPartition> remaining = new HashSet<>(partitions);

@@ -28,13 +28,28 @@ public final class SchemaSwitch {
     private SchemaSwitch() {
     }
 
+    /** Runs in the switch's transaction once the live checkpoints are locked: throwing refuses the switch. */
+    @FunctionalInterface
+    public interface BeforeSwitch {
+        void check(Handle locked);
+    }
+
     /** Switches and returns the old live schema's new name, or empty when there was no live schema. */
     public static Optional<String> swap(Jdbi jdbi, String live, String rebuild, String old) {
+        return swap(jdbi, live, rebuild, old, locked -> { });
+    }
+
+    /**
+     * Switches as {@link #swap(Jdbi, String, String, String)}, calling {@code check} first while the live indexer
+     * cannot commit (its checkpoints locked): what the check sees of the live schema stays as it is until the switch.
+     */
+    public static Optional<String> swap(Jdbi jdbi, String live, String rebuild, String old, BeforeSwitch check) {
         return jdbi.inTransaction(handle -> {
             boolean liveExists = exists(handle, live);
             if (liveExists && isReadModel(handle, live)) {
                 update(handle, "lockLiveCheckpoints", live, rebuild);
                 update(handle, "lockLiveDeadLetters", live, rebuild);
+                check.check(handle);
                 update(handle, "dropHandledDeadLetters", live, rebuild);
                 update(handle, "parkRebuildDeadLetters", live, rebuild);
                 update(handle, "copyLiveDeadLetters", live, rebuild);

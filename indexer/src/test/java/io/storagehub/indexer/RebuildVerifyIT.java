@@ -1,0 +1,93 @@
+package io.storagehub.indexer;
+
+import static io.storagehub.indexer.Await.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.storagehub.indexer.config.RebuildConfig;
+import io.storagehub.indexer.rebuild.Rebuild;
+import io.storagehub.indexer.rebuild.SchemaSwitch;
+import io.storagehub.indexer.rebuild.VerifyFailedException;
+import io.storagehub.indexer.rebuild.VerifyReport;
+import io.storagehub.schema.event.Envelope;
+import io.storagehub.testkit.postgres.IsolatedSchema;
+import io.storagehub.testkit.postgres.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 11 (diffed rebuild): {@code rebuild --verify} compares the rebuilt schema with the live one at the same
+ * position; a corrupted live row refuses the switch (the live schema untouched, the rebuilt one kept), {@code --force}
+ * switches anyway, and a faithful live schema verifies as identical while the live indexer keeps indexing.
+ */
+class RebuildVerifyIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    void verify_refusesTheSwitch_onACorruptedLiveRow_forceSwitches_andAFaithfulSchemaVerifies() throws Exception {
+        List<Envelope> alpha = Chains.generate(Chains.ALPHA, 51, 1600);
+        List<Envelope> beta = Chains.generate(Chains.BETA, 52, 1600);
+        try (IsolatedSchema schema = TestDatabase.isolatedSchema();
+             Testbed testbed = new Testbed(2, Testbed.db(schema.jdbcUrl(), schema.user(), schema.password(),
+                     schema.name()), 200)) {
+            // given: a live indexer that has indexed the topic, and one live row changed behind its back
+            testbed.publish(0, alpha.subList(0, 1200));
+            testbed.publish(1, beta.subList(0, 1200));
+            testbed.startIndexer();
+            await(TIMEOUT, testbed::caughtUp, "live indexer caught up");
+            String corrupted = corruptOneMsp(testbed);
+
+            // when: a verified rebuild runs
+            VerifyFailedException refused = catchThrowableOfType(VerifyFailedException.class,
+                    () -> rebuild(testbed, 0).run(new Rebuild.Options(OptionalLong.empty(), false, true, false)));
+
+            // then: the switch is refused, naming the table and the row; the rebuilt schema is kept
+            assertThat(refused).as("the verified rebuild must refuse the switch").isNotNull();
+            VerifyReport report = refused.report();
+            assertThat(report.differing()).extracting(VerifyReport.Table::name).containsExactly("msp");
+            VerifyReport.Table msp = report.differing().get(0);
+            assertThat(msp.liveRows()).isEqualTo(msp.rebuiltRows());
+            assertThat(msp.onlyLive()).singleElement().asString().contains(corrupted);
+            assertThat(msp.onlyRebuilt()).singleElement().asString().contains(corrupted);
+            assertThat(report.render()).contains("msp", "DIFFERENT", "only live:", corrupted);
+            assertThat(SchemaSwitch.exists(testbed.jdbi(), report.rebuilt())).isTrue();
+            assertThat(report.live()).isEqualTo(schema.name());
+            SchemaSwitch.drop(testbed.jdbi(), report.rebuilt());
+
+            // and when more events arrive, --force switches despite the difference, which the report still shows
+            testbed.publish(0, alpha.subList(1200, 1400));
+            testbed.publish(1, beta.subList(1200, 1400));
+            await(TIMEOUT, testbed::caughtUp, "live indexer caught up");
+            corruptOneMsp(testbed);
+            Rebuild.Result forced = rebuild(testbed, 1).run(new Rebuild.Options(OptionalLong.empty(), true, true, true));
+            assertThat(forced.verified()).hasValueSatisfying(r -> assertThat(r.identical()).isFalse());
+
+            // and the next verified rebuild, while the live indexer keeps indexing, finds the schemas identical
+            testbed.publish(0, alpha.subList(1400, 1600));
+            testbed.publish(1, beta.subList(1400, 1600));
+            Rebuild.Result verified = rebuild(testbed, 2).run(new Rebuild.Options(OptionalLong.empty(), true, true, false));
+            assertThat(verified.verified()).hasValueSatisfying(r -> {
+                assertThat(r.differing()).isEmpty();
+                assertThat(r.tables()).extracting(VerifyReport.Table::name).contains("msp", "bucket", "file");
+                assertThat(r.tables()).allSatisfy(t -> assertThat(t.rebuiltRows()).isEqualTo(t.liveRows()));
+            });
+            await(TIMEOUT, testbed::caughtUp, "live indexer caught up on the verified schema");
+        }
+    }
+
+    /** Changes one live MSP row behind the indexer's back; returns its id. */
+    private static String corruptOneMsp(Testbed testbed) {
+        return testbed.jdbi().withHandle(h -> h.createQuery("UPDATE msp SET capacity = capacity + 1"
+                + " WHERE ctid = (SELECT ctid FROM msp ORDER BY msp_id LIMIT 1) RETURNING msp_id")
+                .mapTo(String.class).one());
+    }
+
+    /** Rebuilds whose schema names differ (they are stamped to the second). */
+    private static Rebuild rebuild(Testbed testbed, int run) {
+        return new Rebuild(testbed.kafka, testbed.db, new RebuildConfig(500, Duration.ofMillis(200)),
+                Testbed.FAST_RETRY, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(10L * run)));
+    }
+}
