@@ -29,7 +29,8 @@ class MainTest {
         for (ConfigKey key : ConfigKey.values()) {
             assertThat(help).contains(key.env());
         }
-        assertThat(help).contains("--config").contains("(required)").contains("5000");
+        assertThat(help).contains("--config").contains("(required)").contains("5000")
+                .contains(Main.LOG_FORMAT_ENV);
     }
 
     @Test
