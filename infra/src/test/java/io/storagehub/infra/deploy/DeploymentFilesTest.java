@@ -143,7 +143,7 @@ class DeploymentFilesTest {
         JsonNode governing = Kubernetes.service(indexer.path("spec").path("serviceName").asText());
         assertThat(governing.path("spec").path("clusterIP").asText()).as("headless").isEqualTo("None");
         JsonNode labels = Kubernetes.podLabels(indexer);
-        governing.path("spec").path("selector").fields().forEachRemaining(selector ->
+        governing.path("spec").path("selector").properties().forEach(selector ->
                 assertThat(labels.path(selector.getKey()).asText()).isEqualTo(selector.getValue().asText()));
     }
 
@@ -172,7 +172,7 @@ class DeploymentFilesTest {
 
             JsonNode service = Kubernetes.service(name);
             JsonNode labels = Kubernetes.podLabels(workload);
-            service.path("spec").path("selector").fields().forEachRemaining(selector ->
+            service.path("spec").path("selector").properties().forEach(selector ->
                     assertThat(labels.path(selector.getKey()).asText()).isEqualTo(selector.getValue().asText()));
             assertThat(service.path("spec").path("ports").get(0).path("targetPort").asInt()).isEqualTo(port);
         }

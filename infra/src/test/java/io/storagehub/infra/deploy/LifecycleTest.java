@@ -102,9 +102,8 @@ class LifecycleTest {
     private static boolean selects(JsonNode budget, JsonNode workload) {
         JsonNode labels = Kubernetes.podLabels(workload);
         JsonNode selector = budget.path("spec").path("selector").path("matchLabels");
-        boolean[] all = {selector.size() > 0};
-        selector.fields().forEachRemaining(e -> all[0] &= labels.path(e.getKey()).asText().equals(e.getValue().asText()));
-        return all[0];
+        return selector.size() > 0 && selector.properties().stream()
+                .allMatch(e -> labels.path(e.getKey()).asText().equals(e.getValue().asText()));
     }
 
     /** {@code 90s}, {@code 1m30s}. */
