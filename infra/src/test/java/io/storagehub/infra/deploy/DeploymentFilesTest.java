@@ -197,6 +197,8 @@ class DeploymentFilesTest {
             if (defaultPorts.containsKey(service)) {
                 assertThat(dockerfile.builtModule()).isEqualTo(service);
                 assertThat(dockerfile.exposedPorts()).containsExactly(defaultPorts.get(service));
+                Set<String> read = service.equals("indexer") ? ConfigKeys.indexer() : ConfigKeys.api();
+                assertThat(read).as("keys read by " + service).containsAll(storageHubKeys(dockerfile.env().keySet()));
             }
             for (String copied : dockerfile.copiedPaths()) {
                 assertThat(Path.of("..", copied)).as(file + " copies " + copied).exists();

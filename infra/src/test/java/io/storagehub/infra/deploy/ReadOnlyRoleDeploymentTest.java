@@ -76,6 +76,8 @@ class ReadOnlyRoleDeploymentTest {
                 .containsEntry("DB_URL", api.get("STORAGEHUB_DB_URL").substring("jdbc:".length()));
         assertThat(Compose.services().path("query-api").path("depends_on").path("query-api-role")
                 .path("condition").asText()).isEqualTo("service_completed_successfully");
+        assertThat(Compose.services().path("query-api-role").path("depends_on").path("indexer")
+                .path("condition").asText()).as("after the indexer migrated").isEqualTo("service_healthy");
 
         JsonNode service = Compose.services().path("query-api-role");
         String script = HardeningTest.texts(service.path("entrypoint")).get(1);
