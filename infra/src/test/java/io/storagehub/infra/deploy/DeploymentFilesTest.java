@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The deployment files (no Docker engine here) are checked against the code: they parse, every STORAGEHUB_*
  * variable they set is a key the service reads, probes and scrape targets use the configured ports and the
- * operations paths, and the Grafana dashboard reads only documented metrics.
+ * operations paths, the indexer's pods are a StatefulSet named for their static group membership, and the Grafana
+ * dashboard reads only documented metrics. Hardening, lifecycle, the API's read-only role, image contents and
+ * logging have their own tests beside this one.
  */
 class DeploymentFilesTest {
     static final Set<String> OPS_PATHS = Set.of("/health", "/ready", "/metrics");

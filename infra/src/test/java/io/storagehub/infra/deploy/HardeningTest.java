@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Least privilege in the deployment files: every pod (our services and the role Job) runs as a numeric non-root
- * user with a read-only root file system, no capabilities and no privilege escalation; the JVMs get a writable
- * /tmp; the Kubernetes user is the images' user; compose's services follow the same rules.
+ * user with a read-only root file system, no capabilities, no privilege escalation and no Kubernetes API token;
+ * the JVMs get a writable /tmp; the Kubernetes user is the images' user; compose's services follow the same rules.
  */
 class HardeningTest {
     private static final List<String> COMPOSE_SERVICES = List.of("indexer", "query-api", "simulator");
@@ -24,6 +24,9 @@ class HardeningTest {
         assertThat(pods).hasSizeGreaterThanOrEqualTo(3);
         for (JsonNode pod : pods) {
             String name = pod.path("metadata").path("name").asText();
+            assertThat(Kubernetes.podSpec(pod).path("automountServiceAccountToken").isBoolean()).as(name).isTrue();
+            assertThat(Kubernetes.podSpec(pod).path("automountServiceAccountToken").asBoolean())
+                    .as(name + " needs no Kubernetes API token").isFalse();
             JsonNode podSecurity = Kubernetes.podSpec(pod).path("securityContext");
             assertThat(podSecurity.path("runAsNonRoot").asBoolean()).as(name + " runAsNonRoot").isTrue();
             assertThat(podSecurity.path("runAsUser").isInt()).as(name + " numeric runAsUser").isTrue();
