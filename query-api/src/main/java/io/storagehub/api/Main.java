@@ -3,6 +3,7 @@ package io.storagehub.api;
 import io.storagehub.api.config.ApiConfig;
 import io.storagehub.api.config.ConfigKey;
 import io.storagehub.api.config.InvalidConfigException;
+import io.storagehub.api.db.RoleGuard;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -48,8 +49,18 @@ public final class Main {
             err.println("(see --help for every key)");
             return 2;
         }
-        QueryApi api = QueryApi.start(config);
+        QueryApi api;
+        try {
+            api = QueryApi.start(config);
+        } catch (RoleGuard.UnsafeRoleException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(api::stop, "query-api-stop"));
+        api.refusal().thenAccept(refused -> {
+            err.println(refused.getMessage());
+            System.exit(2);
+        });
         return 0;
     }
 

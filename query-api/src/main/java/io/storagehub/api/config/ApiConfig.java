@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public record ApiConfig(String httpHost, int httpPort, int httpMaxThreads, String dbUrl, String dbUser,
                         String dbPassword, String dbSchema, int dbPoolSize, Duration statementTimeout,
                         Duration dbConnectTimeout, String cursorSecret, Duration maxWait, Duration waitPoll,
-                        Duration indexedMaxAge) {
+                        Duration indexedMaxAge, boolean allowWriteRole) {
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     public static final int MIN_SECRET_CHARS = 32;
 
@@ -44,6 +44,15 @@ public record ApiConfig(String httpHost, int httpPort, int httpMaxThreads, Strin
         }
     }
 
+    /** A configuration that refuses a database role with write access (the production default). */
+    public ApiConfig(String httpHost, int httpPort, int httpMaxThreads, String dbUrl, String dbUser,
+                     String dbPassword, String dbSchema, int dbPoolSize, Duration statementTimeout,
+                     Duration dbConnectTimeout, String cursorSecret, Duration maxWait, Duration waitPoll,
+                     Duration indexedMaxAge) {
+        this(httpHost, httpPort, httpMaxThreads, dbUrl, dbUser, dbPassword, dbSchema, dbPoolSize, statementTimeout,
+                dbConnectTimeout, cursorSecret, maxWait, waitPoll, indexedMaxAge, false);
+    }
+
     /**
      * Reads every {@link ConfigKey} from {@code env}, falling back to the properties file (same key names) and
      * then to the key's default.
@@ -57,7 +66,8 @@ public record ApiConfig(String httpHost, int httpPort, int httpMaxThreads, Strin
         return "ApiConfig[http=" + httpHost + ":" + httpPort + ", maxThreads=" + httpMaxThreads + ", db=" + dbUrl
                 + ", user=" + dbUser + ", schema=" + dbSchema + ", poolSize=" + dbPoolSize + ", statementTimeout="
                 + statementTimeout + ", connectTimeout=" + dbConnectTimeout + ", maxWait=" + maxWait
-                + ", waitPoll=" + waitPoll + ", indexedMaxAge=" + indexedMaxAge + "]";
+                + ", waitPoll=" + waitPoll + ", indexedMaxAge=" + indexedMaxAge + ", allowWriteRole=" + allowWriteRole
+                + "]";
     }
 
     private static void check(List<String> errors, boolean ok, ConfigKey key, String rule) {

@@ -20,7 +20,9 @@ public enum ConfigKey {
     WAIT_POLL_MS("STORAGEHUB_API_WAIT_POLL_MS", "500",
             "fallback re-check interval while requests wait for a block, in ms, 50..10000"),
     INDEXED_MAX_AGE_MS("STORAGEHUB_API_INDEXED_MAX_AGE_MS", "1000",
-            "longest time a chain's cached indexed block is used without re-reading it, in ms, 0..60000");
+            "longest time a chain's cached indexed block is used without re-reading it, in ms, 0..60000"),
+    ALLOW_WRITE_ROLE("STORAGEHUB_API_ALLOW_WRITE_ROLE", "false",
+            "true lets the API run on a database role that can write the read model (refused otherwise)");
 
     private final String env;
     private final String defaultValue;

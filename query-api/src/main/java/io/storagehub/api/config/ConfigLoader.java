@@ -39,11 +39,12 @@ final class ConfigLoader {
         Duration maxWait = in.millis(ConfigKey.MAX_WAIT_MS);
         Duration waitPoll = in.millis(ConfigKey.WAIT_POLL_MS);
         Duration indexedMaxAge = in.millis(ConfigKey.INDEXED_MAX_AGE_MS);
+        boolean allowWriteRole = in.bool(ConfigKey.ALLOW_WRITE_ROLE);
         if (!in.errors.isEmpty()) {
             throw new InvalidConfigException("invalid configuration: " + String.join("; ", in.errors));
         }
         return new ApiConfig(host, port, maxThreads, url, user, password, schema, poolSize, statementTimeout,
-                connectTimeout, secret, maxWait, waitPoll, indexedMaxAge);
+                connectTimeout, secret, maxWait, waitPoll, indexedMaxAge, allowWriteRole);
     }
 
     private static Properties read(Optional<Path> path) {
@@ -87,6 +88,14 @@ final class ConfigLoader {
             errors.add(key.env() + " must be an integer, got '" + value + "'");
             return 0;
         }
+    }
+
+    private boolean bool(ConfigKey key) {
+        String value = text(key);
+        if (!value.equals("true") && !value.equals("false")) {
+            errors.add(key.env() + " must be true or false, got '" + value + "'");
+        }
+        return value.equals("true");
     }
 
     private Duration millis(ConfigKey key) {
