@@ -5,17 +5,23 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 # the whole reactor (every module the root pom lists must be present); see indexer.Dockerfile.dockerignore
 COPY . .
+# -Dmaven.test.skip=true: no test classes and no test jars are built, so none can reach the image; target/lib
+# holds the runtime dependencies only (no embedded Postgres, no Kafka broker); cp fails if two jars match
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -DskipTests -pl indexer -am package dependency:copy-dependencies -DincludeScope=runtime \
- && mkdir -p /app/lib \
- && cp indexer/target/dependency/*.jar /app/lib/ \
- && cp indexer/target/indexer-*.jar /app/lib/
+    mvn -B -q -Dmaven.test.skip=true -pl indexer -am package \
+ && mkdir -p /app \
+ && cp -r indexer/target/lib /app/lib \
+ && cp indexer/target/indexer-*.jar /app/indexer.jar
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --no-create-home storagehub
 WORKDIR /app
-COPY --from=build /app/lib /app/lib
+COPY --from=build /app /app
 USER 10001
+ENV STORAGEHUB_INDEXER_HTTP_HOST=0.0.0.0
 EXPOSE 8081
-ENTRYPOINT ["java", "-cp", "/app/lib/*", "io.storagehub.indexer.cli.IndexerCli"]
+# GET /health over bash's /dev/tcp (no curl or wget needed): healthy on "HTTP/1.x 200"
+HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${STORAGEHUB_INDEXER_HTTP_PORT:-8081} && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["java", "-jar", "/app/indexer.jar"]
 CMD ["run"]

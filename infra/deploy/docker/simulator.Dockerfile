@@ -6,8 +6,10 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 # the whole reactor (every module the root pom lists must be present); see simulator.Dockerfile.dockerignore
 COPY . .
+# -Dmaven.test.skip=true: no test classes or test jars are built; the dev-stack jar (it also holds the embedded
+# Kafka broker and Postgres of the dev stack) is the only file copied
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -DskipTests -pl infra -am package \
+    mvn -B -q -Dmaven.test.skip=true -pl infra -am package \
  && mkdir -p /app \
  && cp infra/target/storagehub-devstack.jar /app/
 

@@ -9,9 +9,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** {@code java -cp ... io.storagehub.api.Main [--config FILE]}: runs the query API until the process is stopped. */
+/**
+ * {@code java -jar query-api-<version>.jar [--config FILE]} (or {@code java -cp ... io.storagehub.api.Main}): runs
+ * the query API until the process is stopped.
+ */
 public final class Main {
     static final String CONFIG_FILE_ENV = "STORAGEHUB_API_CONFIG";
+    /** Read by {@code logback.xml} (not by {@link io.storagehub.api.config.ApiConfig}): {@code text} or {@code json}. */
+    static final String LOG_FORMAT_ENV = "STORAGEHUB_LOG_FORMAT";
 
     private Main() {
     }
@@ -63,12 +68,14 @@ public final class Main {
     static void help(PrintStream out) {
         out.println("StorageHub indexer query API: read-only HTTP/JSON over the indexed read model.");
         out.println();
-        out.println("usage: io.storagehub.api.Main [--config FILE] [--help]");
+        out.println("usage: java -jar query-api-<version>.jar [--config FILE] [--help]");
         out.println("  --config FILE  a properties file with the keys below (also: " + CONFIG_FILE_ENV + ");");
         out.println("                 environment variables override it");
         out.println();
         out.println("configuration (environment variable, default, meaning):");
         out.print(Key.table(ConfigKey.catalogue()));
+        out.printf("  %-38s %-11s %s%n", LOG_FORMAT_ENV, "text",
+                "log lines: text (key=value) or json (one object per line); read by logback.xml");
         out.println();
         out.println("endpoints: /v1/chains/..., /health, /ready, /metrics, /openapi.json");
     }

@@ -30,7 +30,8 @@ class MainTest {
             assertThat(help).contains(key.env());
         }
         assertThat(help).contains("--config").contains("(required)").contains("5000")
-                .contains("STORAGEHUB_API_CURSOR_SECRET_FILE", "STORAGEHUB_DB_PASSWORD_FILE");
+                .contains("STORAGEHUB_API_CURSOR_SECRET_FILE", "STORAGEHUB_DB_PASSWORD_FILE")
+                .contains(Main.LOG_FORMAT_ENV);
     }
 
     @Test

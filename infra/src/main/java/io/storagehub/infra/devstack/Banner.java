@@ -10,8 +10,8 @@ final class Banner {
     private Banner() {
     }
 
-    static void print(PrintStream out, DevStackConfig config, Servers servers, String apiUrl, String indexerUrl,
-                      Optional<SimulatorState> simulator) {
+    static void print(PrintStream out, DevStackConfig config, Servers servers, ApiRole apiRole, String apiUrl,
+                      String indexerUrl, Optional<SimulatorState> simulator) {
         out.println();
         out.println("StorageHub dev stack is up");
         out.println("  Query API    " + apiUrl + "   (OpenAPI: " + apiUrl + "/openapi.json, metrics: "
@@ -21,7 +21,8 @@ final class Banner {
                 + config.deadLetterTopic() + (servers.embeddedKafka() ? "  (embedded, data in "
                 + config.kafkaDir() + ")" : "  (external)"));
         out.println("  Postgres     " + Redaction.url(servers.jdbcUrl()) + "  schema " + config.schema() + "  user "
-                + servers.dbUser() + (servers.embeddedPostgres() ? "  (embedded, data in "
+                + servers.dbUser() + ", query API as read-only " + apiRole.name()
+                + (servers.embeddedPostgres() ? "  (embedded, data in "
                 + config.postgresDir() + ")" : "  (external)"));
         out.println("  Simulator    " + simulator.map(s -> "chain " + s.chain() + ", seed " + s.seed()
                 + describeFeed(config) + (s.emitted() > 0 ? ", resuming after " + s.emitted() + " events" : ""))

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * The STORAGEHUB_* settings the dev stack gives the indexer and the query API: the same keys, read by the same
- * config classes, as in the deployment files.
+ * config classes, as in the deployment files. The API logs in as its own read-only role ({@link ApiRole}).
  */
 final class ServiceSettings {
     static final String GROUP = "storagehub-devstack";
@@ -35,6 +35,14 @@ final class ServiceSettings {
         s.put(ConfigKey.HOST.env(), LOOPBACK);
         s.put(ConfigKey.PORT.env(), Integer.toString(config.apiPort()));
         s.put(ConfigKey.CURSOR_SECRET.env(), CURSOR_SECRET);
+        return s;
+    }
+
+    /** The query API's settings: those of {@link #of}, with the API's read-only role as the database user. */
+    static Map<String, String> api(DevStackConfig config, Servers servers, ApiRole role) {
+        Map<String, String> s = of(config, servers);
+        s.put(ConfigKey.DB_USER.env(), role.name());
+        s.put(ConfigKey.DB_PASSWORD.env(), role.password());
         return s;
     }
 }

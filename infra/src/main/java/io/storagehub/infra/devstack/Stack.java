@@ -42,6 +42,7 @@ final class Stack implements AutoCloseable {
     private Servers servers;
     private LiveIndexer indexer;
     private QueryApi api;
+    private ApiRole apiRole;
     private JdbiProjection projection;
     private JdbiStorageQueries queries;
     private Optional<ChainSimulator> simulator = Optional.empty();
@@ -81,7 +82,9 @@ final class Stack implements AutoCloseable {
         Settings settings = Settings.of(ServiceSettings.of(config, servers));
         indexer = started(LiveIndexer.start(IndexerConfig.from(settings), DbConfig.from(settings),
                 HttpConfig.from(settings), RetryConfig.from(settings), true));
-        api = started(QueryApi.start(ApiConfig.load(ServiceSettings.of(config, servers), Optional.empty())));
+        apiRole = ApiRole.grant(servers, config.schema());
+        api = started(QueryApi.start(ApiConfig.load(ServiceSettings.api(config, servers, apiRole),
+                Optional.empty())));
 
         HikariDataSource pool = started(Pools.create(new PoolConfig(servers.jdbcUrl(), servers.dbUser(),
                 servers.dbPassword(), config.schema(), 2, Duration.ofSeconds(10), "storagehub-devstack", true)));
@@ -96,7 +99,7 @@ final class Stack implements AutoCloseable {
         }
         probe = started(new StatusProbe(servers.kafkaBootstrap(), config.topic(), config.chain(), projection,
                 indexer.metrics(), simulator));
-        Banner.print(out, config, servers, apiUrl(), indexerUrl(), simulator.map(ChainSimulator::state));
+        Banner.print(out, config, servers, apiRole, apiUrl(), indexerUrl(), simulator.map(ChainSimulator::state));
         started(new ProgressReporter(probe, queries, config.chain(), apiUrl(), out)).start(config.progressEvery());
         simulator.ifPresent(sim -> {
             long missing = config.backfill() - sim.state().emitted();
@@ -147,6 +150,11 @@ final class Stack implements AutoCloseable {
 
     Servers servers() {
         return servers;
+    }
+
+    /** The read-only role the query API logs in as. */
+    ApiRole apiRole() {
+        return apiRole;
     }
 
     LiveIndexer indexer() {

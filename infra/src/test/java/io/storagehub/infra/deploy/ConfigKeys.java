@@ -15,13 +15,24 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
-/** The STORAGEHUB_* configuration keys the services' code reads, taken from their config classes. */
+/**
+ * The STORAGEHUB_* configuration keys the services' code reads, taken from their config classes, plus the keys
+ * their {@code logback.xml} reads ({@code ${STORAGEHUB_...}}).
+ */
 final class ConfigKeys {
     private static final String PREFIX = "STORAGEHUB_";
+    private static final Pattern LOGBACK_VARIABLE = Pattern.compile("\\$\\{(STORAGEHUB_[A-Z0-9_]+?)(?::-[^}]*)?}");
+    /**
+     * The indexer's static Kafka group membership id (the pod name in Kubernetes). Its key is being added to the
+     * indexer's config classes on another branch; drop this constant once {@code indexer()} finds it there.
+     */
+    static final String INDEXER_INSTANCE_ID = "STORAGEHUB_INDEXER_INSTANCE_ID";
 
     private ConfigKeys() {
     }
@@ -31,7 +42,10 @@ final class ConfigKeys {
      * {@code <KEY>_FILE} variant of each secret.
      */
     static Set<String> indexer() {
-        return withSecretFiles(indexerKeys());
+        Set<String> keys = new TreeSet<>(logback("indexer"));
+        keys.add(INDEXER_INSTANCE_ID);
+        keys.addAll(withSecretFiles(indexerKeys()));
+        return keys;
     }
 
     /** The key constants of the indexer's config package alone. */
@@ -53,14 +67,27 @@ final class ConfigKeys {
     }
 
     static Set<String> api() {
-        return withSecretFiles(Arrays.stream(ConfigKey.values()).map(ConfigKey::env)
-                .collect(Collectors.toCollection(TreeSet::new)));
+        Set<String> keys = new TreeSet<>(logback("query-api"));
+        keys.addAll(withSecretFiles(Arrays.stream(ConfigKey.values()).map(ConfigKey::env)
+                .collect(Collectors.toCollection(TreeSet::new))));
+        return keys;
     }
 
     private static Set<String> withSecretFiles(Set<String> keys) {
         Set<String> all = new TreeSet<>(keys);
         keys.stream().filter(Redaction::isSecret).forEach(k -> all.add(k + "_FILE"));
         return all;
+    }
+
+    /** The STORAGEHUB_* variables a module's production {@code logback.xml} reads (not the names it defines). */
+    static Set<String> logback(String module) {
+        String xml = DeployFiles.text(Path.of("..", module, "src", "main", "resources", "logback.xml"));
+        Set<String> keys = new TreeSet<>();
+        Matcher m = LOGBACK_VARIABLE.matcher(xml);
+        while (m.find()) {
+            keys.add(m.group(1));
+        }
+        return keys;
     }
 
     /** The API keys without a default. */

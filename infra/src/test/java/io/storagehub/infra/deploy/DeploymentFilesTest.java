@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The deployment files (no Docker engine here) are checked against the code: they parse, every STORAGEHUB_*
  * variable they set is a key the service reads, probes and scrape targets use the configured ports and the
- * operations paths, and the Grafana dashboard reads only documented metrics.
+ * operations paths, the indexer's pods are a StatefulSet named for their static group membership, and the Grafana
+ * dashboard reads only documented metrics. Hardening, lifecycle, the API's read-only role, image contents and
+ * logging have their own tests beside this one.
  */
 class DeploymentFilesTest {
     static final Set<String> OPS_PATHS = Set.of("/health", "/ready", "/metrics");
@@ -105,16 +107,10 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void kubernetesConfig_holdsOnlyKeysTheServicesRead_andEachDeploymentGetsItsRequiredKeys() {
+    void kubernetesConfig_holdsOnlyKeysTheServicesRead_andEachWorkloadGetsItsRequiredKeys() {
         Set<String> everyKey = new TreeSet<>(ConfigKeys.indexer());
         everyKey.addAll(ConfigKeys.api());
-        Map<String, Map<String, String>> sources = new HashMap<>();
-        for (JsonNode map : DeployFiles.kubernetesObjects("ConfigMap")) {
-            sources.put(map.path("metadata").path("name").asText(), Kubernetes.stringMap(map.path("data")));
-        }
-        for (JsonNode secret : DeployFiles.kubernetesObjects("Secret")) {
-            sources.put(secret.path("metadata").path("name").asText(), Kubernetes.stringMap(secret.path("stringData")));
-        }
+        Map<String, Map<String, String>> sources = Kubernetes.configSources();
         sources.values().forEach(keys -> assertThat(everyKey).containsAll(storageHubKeys(keys.keySet())));
 
         Map<String, Set<String>> known = Map.of("indexer", ConfigKeys.indexer(), "query-api", ConfigKeys.api());
@@ -122,21 +118,35 @@ class DeploymentFilesTest {
                 "indexer", Set.of("STORAGEHUB_KAFKA_BOOTSTRAP", "STORAGEHUB_DB_URL", "STORAGEHUB_DB_USER",
                         "STORAGEHUB_DB_PASSWORD", "STORAGEHUB_INDEXER_GROUP"),
                 "query-api", ConfigKeys.apiRequired());
-        List<JsonNode> deployments = DeployFiles.kubernetesObjects("Deployment");
-        assertThat(deployments).extracting(d -> d.path("metadata").path("name").asText())
+        List<JsonNode> workloads = Kubernetes.workloads();
+        assertThat(workloads).extracting(d -> d.path("metadata").path("name").asText())
                 .containsExactlyInAnyOrder("indexer", "query-api");
-        for (JsonNode deployment : deployments) {
-            JsonNode container = Kubernetes.onlyContainer(deployment);
+        for (JsonNode workload : workloads) {
+            JsonNode container = Kubernetes.onlyContainer(workload);
             String name = container.path("name").asText();
             Map<String, String> env = Kubernetes.effectiveEnv(container, sources);
             assertThat(known.get(name)).as("keys read by " + name)
                     .containsAll(storageHubKeys(Kubernetes.explicitEnv(container).keySet()));
             assertThat(env.keySet()).as("keys given to " + name).containsAll(required.get(name));
         }
-        JsonNode indexer = Kubernetes.deployment("indexer");
+        JsonNode indexer = Kubernetes.workload("indexer");
         assertThat(indexer.path("spec").path("replicas").asInt()).isGreaterThan(1);
         assertThat(Kubernetes.explicitEnv(Kubernetes.onlyContainer(indexer)))
                 .as("one consumer group for every replica").doesNotContainKey("STORAGEHUB_INDEXER_GROUP");
+    }
+
+    @Test
+    void indexer_isAStatefulSet_whosePodNamesAreTheStaticGroupMemberIds() {
+        JsonNode indexer = Kubernetes.workload("indexer");
+        assertThat(indexer.path("kind").asText()).isEqualTo("StatefulSet");
+        JsonNode instanceId = Kubernetes.envEntry(Kubernetes.onlyContainer(indexer), ConfigKeys.INDEXER_INSTANCE_ID);
+        assertThat(instanceId.path("valueFrom").path("fieldRef").path("fieldPath").asText()).isEqualTo("metadata.name");
+
+        JsonNode governing = Kubernetes.service(indexer.path("spec").path("serviceName").asText());
+        assertThat(governing.path("spec").path("clusterIP").asText()).as("headless").isEqualTo("None");
+        JsonNode labels = Kubernetes.podLabels(indexer);
+        governing.path("spec").path("selector").properties().forEach(selector ->
+                assertThat(labels.path(selector.getKey()).asText()).isEqualTo(selector.getValue().asText()));
     }
 
     @Test
@@ -146,8 +156,8 @@ class DeploymentFilesTest {
         Map<String, String> hostKeys = Map.of("indexer", "STORAGEHUB_INDEXER_HTTP_HOST",
                 "query-api", "STORAGEHUB_API_HOST");
         for (String name : portKeys.keySet()) {
-            JsonNode deployment = Kubernetes.deployment(name);
-            JsonNode container = Kubernetes.onlyContainer(deployment);
+            JsonNode workload = Kubernetes.workload(name);
+            JsonNode container = Kubernetes.onlyContainer(workload);
             Map<String, String> env = Kubernetes.explicitEnv(container);
             assertThat(env).as(name).containsEntry(hostKeys.get(name), "0.0.0.0");
             int port = Integer.parseInt(env.get(portKeys.get(name)));
@@ -158,13 +168,13 @@ class DeploymentFilesTest {
             assertThat(readiness.path("path").asText()).isEqualTo("/ready");
             assertThat(liveness.path("port").asInt()).as(name).isEqualTo(port);
             assertThat(readiness.path("port").asInt()).as(name).isEqualTo(port);
-            JsonNode annotations = deployment.path("spec").path("template").path("metadata").path("annotations");
+            JsonNode annotations = workload.path("spec").path("template").path("metadata").path("annotations");
             assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo(Integer.toString(port));
             assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/metrics");
 
             JsonNode service = Kubernetes.service(name);
-            JsonNode labels = deployment.path("spec").path("template").path("metadata").path("labels");
-            service.path("spec").path("selector").fields().forEachRemaining(selector ->
+            JsonNode labels = Kubernetes.podLabels(workload);
+            service.path("spec").path("selector").properties().forEach(selector ->
                     assertThat(labels.path(selector.getKey()).asText()).isEqualTo(selector.getValue().asText()));
             assertThat(service.path("spec").path("ports").get(0).path("targetPort").asInt()).isEqualTo(port);
         }
@@ -189,6 +199,8 @@ class DeploymentFilesTest {
             if (defaultPorts.containsKey(service)) {
                 assertThat(dockerfile.builtModule()).isEqualTo(service);
                 assertThat(dockerfile.exposedPorts()).containsExactly(defaultPorts.get(service));
+                Set<String> read = service.equals("indexer") ? ConfigKeys.indexer() : ConfigKeys.api();
+                assertThat(read).as("keys read by " + service).containsAll(storageHubKeys(dockerfile.env().keySet()));
             }
             for (String copied : dockerfile.copiedPaths()) {
                 assertThat(Path.of("..", copied)).as(file + " copies " + copied).exists();

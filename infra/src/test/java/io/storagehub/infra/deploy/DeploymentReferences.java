@@ -2,6 +2,7 @@ package io.storagehub.infra.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,11 +17,12 @@ public final class DeploymentReferences {
     /** Paths of every Kubernetes probe, scrape annotation and Prometheus job. */
     public static Set<String> operationsPaths() {
         Set<String> paths = new TreeSet<>();
-        for (JsonNode deployment : DeployFiles.kubernetesObjects("Deployment")) {
-            JsonNode container = Kubernetes.onlyContainer(deployment);
-            paths.add(container.path("livenessProbe").path("httpGet").path("path").asText());
-            paths.add(container.path("readinessProbe").path("httpGet").path("path").asText());
-            paths.add(deployment.path("spec").path("template").path("metadata").path("annotations")
+        for (JsonNode workload : Kubernetes.workloads()) {
+            JsonNode container = Kubernetes.onlyContainer(workload);
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                paths.add(container.path(probe).path("httpGet").path("path").asText());
+            }
+            paths.add(workload.path("spec").path("template").path("metadata").path("annotations")
                     .path("prometheus.io/path").asText());
         }
         for (JsonNode job : DeployFiles.yaml("prometheus/prometheus.yml").path("scrape_configs")) {

@@ -2,6 +2,7 @@ package io.storagehub.infra.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storagehub.api.db.ReadOnlyRole;
 import io.storagehub.indexer.metrics.IndexerMetrics;
 import io.storagehub.infra.deploy.DeploymentReferences;
 import io.storagehub.projection.Batch;
@@ -16,6 +17,10 @@ import io.storagehub.testkit.kafka.TestKafka;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +44,7 @@ class DevStackIT {
 
     @TempDir
     Path dataDir;
+    private String apiRole;
 
     @Test
     void stack_servesTheGeneratedChainsState_andARestartResumesFromTheStoredOffsets() {
@@ -51,9 +57,11 @@ class DevStackIT {
 
             // given: a first run that publishes and indexes FIRST_RUN events
             try (Stack stack = Stack.start(config(schema, topic, FIRST_RUN), System.out)) {
+                apiRole = stack.apiRole().name();
                 awaitIndexed(stack, FIRST_RUN);
                 new ApiComparison(stack.apiUrl(), CHAIN, new InMemoryQueries(expected)).assertSameAnswers();
                 assertOperationsEndpointsServeWhatTheDeploymentFilesUse(stack);
+                assertTheApiConnectsAsItsReadOnlyRole(stack, schema.name());
             }
             BatchResult newEvents = projection.apply(Batch.of(chain.subList(FIRST_RUN, FIRST_RUN + SECOND_RUN)));
 
@@ -73,6 +81,40 @@ class DevStackIT {
                 assertThat(metrics.records(IndexerMetrics.SKIPPED_DUPLICATE)).isZero();
                 new ApiComparison(stack.apiUrl(), CHAIN, new InMemoryQueries(expected)).assertSameAnswers();
             }
+        } finally {
+            if (apiRole != null) {
+                ReadOnlyRole.drop(TestDatabase.adminDataSource(), apiRole);
+            }
+        }
+    }
+
+    /** The API's pool logs in as the stack's read-only role, which can read the read model and write nothing. */
+    private static void assertTheApiConnectsAsItsReadOnlyRole(Stack stack, String schema) {
+        String role = stack.apiRole().name();
+        assertThat(role).isNotEqualTo(stack.servers().dbUser());
+        try (Connection c = TestDatabase.adminDataSource().getConnection();
+             PreparedStatement sessions = c.prepareStatement(
+                     "SELECT count(*) FROM pg_stat_activity WHERE usename = ? AND application_name = ?");
+             PreparedStatement privileges = c.prepareStatement(
+                     "SELECT has_table_privilege(?, format('%I.msp', ?), 'SELECT'),"
+                             + " has_table_privilege(?, format('%I.msp', ?), 'INSERT,UPDATE,DELETE')")) {
+            sessions.setString(1, role);
+            sessions.setString(2, "storagehub-api");
+            try (ResultSet rows = sessions.executeQuery()) {
+                rows.next();
+                assertThat(rows.getLong(1)).as("API connections as " + role).isPositive();
+            }
+            privileges.setString(1, role);
+            privileges.setString(2, schema);
+            privileges.setString(3, role);
+            privileges.setString(4, schema);
+            try (ResultSet rows = privileges.executeQuery()) {
+                rows.next();
+                assertThat(rows.getBoolean(1)).as(role + " reads").isTrue();
+                assertThat(rows.getBoolean(2)).as(role + " writes").isFalse();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class IndexWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexWatcher.class);
     static final long RETRY_AFTER_SECONDS = 1;
+    /** Longest wait in {@link #close()} for the watcher thread (deployment files size grace periods on it). */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final IndexedChains chains;
     private final NotificationSource notifications;
@@ -164,7 +166,7 @@ public final class IndexWatcher implements AutoCloseable {
         running = false;
         thread.interrupt();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
+            thread.join(STOP_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
