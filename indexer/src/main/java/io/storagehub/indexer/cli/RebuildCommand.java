@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
                 + "(<schema>_rebuild_<timestamp>) while the live schema keeps serving, then switch it in "
                 + "atomically; the old schema is kept as <schema>_old_<timestamp> unless --drop-old.",
                 "Progress (records/s, offset per partition, ETA) is logged every few seconds. The topic must "
-                        + "keep its whole history (retention.ms=-1, no compaction)."})
+                        + "keep its whole history (retention.ms=-1, no compaction): a rebuild is refused when a "
+                        + "partition no longer starts at offset 0, and warns when the retention is finite."})
 final class RebuildCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -37,6 +38,11 @@ final class RebuildCommand implements Callable<Integer> {
     @Option(names = "--drop-old", description = "Drop the old live schema after the switch.")
     boolean dropOld;
 
+    @Option(names = "--allow-truncated-history",
+            description = "Rebuild even when the topic no longer holds its whole history (a partition's earliest "
+                    + "offset is above 0): the deleted events are missing from the rebuilt read model.")
+    boolean allowTruncatedHistory;
+
     @Override
     public Integer call() {
         Settings settings = options.settings(parent.environment());
@@ -47,8 +53,12 @@ final class RebuildCommand implements Callable<Integer> {
         Rebuild rebuild = new Rebuild(IndexerConfig.from(settings), DbConfig.from(settings),
                 RebuildConfig.from(settings), RetryConfig.from(settings), Clock.systemUTC());
         Rebuild.Result result = rebuild.run(new Rebuild.Options(
-                fromBlock == null ? OptionalLong.empty() : OptionalLong.of(fromBlock), dropOld));
+                fromBlock == null ? OptionalLong.empty() : OptionalLong.of(fromBlock), dropOld,
+                allowTruncatedHistory));
         PrintWriter out = parent.spec.commandLine().getOut();
+        if (result.history().truncated() || result.history().finiteRetention()) {
+            parent.spec.commandLine().getErr().println("warning: " + result.history().describe());
+        }
         out.printf("rebuilt %s from %d records in %s; old schema: %s%n", result.liveSchema(), result.records(),
                 result.took(), result.oldSchema().orElse(dropOld ? "dropped" : "none"));
         out.flush();

@@ -17,10 +17,21 @@ public final class KafkaSettings {
     private KafkaSettings() {
     }
 
-    /** A group member: offsets are managed by the indexer (stored in Postgres), never auto-committed. */
+    /**
+     * A group member: offsets are managed by the indexer (stored in Postgres), never auto-committed. With an
+     * instance id it is a static member (KIP-345): restarted with the same id it gets its partitions back at once,
+     * without waiting for the session timeout of its previous incarnation. The session timeout and heartbeat are
+     * the classic protocol's; with {@code group.protocol=consumer} (from the properties file) the broker owns them.
+     */
     public static Map<String, Object> groupConsumer(IndexerConfig config, String clientId) {
         Map<String, Object> props = standalone(config, clientId);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        config.instanceId().ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
+        if (!"consumer".equalsIgnoreCase(String.valueOf(props.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)))) {
+            int session = (int) config.sessionTimeout().toMillis();
+            props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, session);
+            props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, session / 3);
+        }
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatchSize());
         props.putAll(fetchSizes(config.maxBatchSize()));
         return props;
@@ -28,8 +39,7 @@ public final class KafkaSettings {
 
     /** A consumer without group (assign + seek), e.g. for a rebuild or reading the dead-letter topic's tail. */
     public static Map<String, Object> standalone(IndexerConfig config, String clientId) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        Map<String, Object> props = new HashMap<>(config.client().properties());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -10,6 +10,7 @@ import io.storagehub.indexer.consumer.BatchProcessor;
 import io.storagehub.indexer.consumer.CodecRecordDecoder;
 import io.storagehub.indexer.consumer.JdbiBatchWriter;
 import io.storagehub.indexer.consumer.RecordDecoder;
+import io.storagehub.indexer.history.TopicHistory;
 import io.storagehub.indexer.metrics.IndexerMetrics;
 import io.storagehub.indexer.retry.Resilience;
 import io.storagehub.projection.jdbi.Databases;
@@ -58,17 +59,27 @@ public final class Rebuild {
         this.clock = clock;
     }
 
-    /** {@code fromBlock}: project only events of blocks from N on; {@code dropOld}: drop the old schema after. */
-    public record Options(OptionalLong fromBlock, boolean dropOld) {
+    /**
+     * {@code fromBlock}: project only events of blocks from N on; {@code dropOld}: drop the old schema after;
+     * {@code allowTruncatedHistory}: rebuild even when the topic no longer holds its whole history.
+     */
+    public record Options(OptionalLong fromBlock, boolean dropOld, boolean allowTruncatedHistory) {
+        public Options(OptionalLong fromBlock, boolean dropOld) {
+            this(fromBlock, dropOld, false);
+        }
     }
 
-    /** {@code oldSchema}: the renamed former live schema (absent if there was none, or dropped). */
+    /**
+     * {@code oldSchema}: the renamed former live schema (absent if there was none, or dropped); {@code history}:
+     * the topic's retention and earliest offsets as read before the replay.
+     */
     public record Result(String liveSchema, Optional<String> oldSchema, long records, IndexerMetrics metrics,
-                         Duration took) {
+                         Duration took, TopicHistory history) {
     }
 
     public Result run(Options options) {
         long start = System.nanoTime();
+        TopicHistory history = HistoryCheck.verify(kafka, options.allowTruncatedHistory());
         String stamp = STAMP.format(clock.instant());
         String target = db.schema() + "_rebuild_" + stamp;
         String old = db.schema() + "_old_" + stamp;
@@ -104,7 +115,7 @@ public final class Rebuild {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             log.atInfo().addKeyValue("records", records).addKeyValue("took", took)
                     .addKeyValue("old", renamed.orElse("-")).log("rebuild finished and switched in");
-            return new Result(db.schema(), renamed, records, metrics, took);
+            return new Result(db.schema(), renamed, records, metrics, took, history);
         }
     }
 
