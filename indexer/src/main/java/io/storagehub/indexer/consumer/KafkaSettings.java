@@ -13,6 +13,11 @@ public final class KafkaSettings {
     private static final int MIN_FETCH_BYTES = 1024 * 1024;
     private static final int MAX_FETCH_BYTES = 64 * 1024 * 1024;
     private static final int DEFAULT_FETCH_MAX_BYTES = 50 * 1024 * 1024;
+    /**
+     * A member learns of a rebalance (a member left or joined) from its next heartbeat: 1 s instead of Kafka's 3 s
+     * moves partitions sooner, and stays well below a third of the shortest session timeout accepted (6 s).
+     */
+    static final int HEARTBEAT_MS = 1_000;
 
     private KafkaSettings() {
     }
@@ -28,9 +33,8 @@ public final class KafkaSettings {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         config.instanceId().ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
         if (!"consumer".equalsIgnoreCase(String.valueOf(props.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)))) {
-            int session = (int) config.sessionTimeout().toMillis();
-            props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, session);
-            props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, session / 3);
+            props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) config.sessionTimeout().toMillis());
+            props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, HEARTBEAT_MS);
         }
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatchSize());
         props.putAll(fetchSizes(config.maxBatchSize()));

@@ -22,7 +22,7 @@ class KafkaSettingsTest {
         Map<String, Object> props = KafkaSettings.groupConsumer(config, "client");
         // then
         assertThat(props).containsEntry("group.instance.id", "indexer-1").containsEntry("session.timeout.ms", 10_000)
-                .containsEntry("heartbeat.interval.ms", 3_333).containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("heartbeat.interval.ms", 1_000).containsEntry("security.protocol", "SASL_PLAINTEXT")
                 .containsEntry("enable.auto.commit", false).containsKey("sasl.jaas.config");
     }
 
