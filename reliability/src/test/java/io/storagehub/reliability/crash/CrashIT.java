@@ -66,6 +66,7 @@ class CrashIT {
                     .figure("processesStarted", crashes.processesStarted())
                     .figure("takeoverSeconds", crashes.takeoverSeconds())
                     .figure("restartSeconds", crashes.restartSeconds())
+                    .figure("rejoinSeconds", crashes.rejoinSeconds())
                     .figure("leaveSeconds", crashes.leaveSeconds())
                     .figure("killLog", crashes.killLog())
                     .check("at least the planned number of kills", crashes.killLog().size() >= kills,

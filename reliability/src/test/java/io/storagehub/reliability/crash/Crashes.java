@@ -45,6 +45,7 @@ final class Crashes {
     private final List<Double> takeovers = new ArrayList<>();
     private final List<Double> restarts = new ArrayList<>();
     private final List<Double> leaves = new ArrayList<>();
+    private final List<Double> joins = new ArrayList<>();
     private ChildIndexer current;
 
     Crashes(ChildConfig base, Path logs, PhaseWatch watch, ReadModelDb db, int partitions, long seed) {
@@ -94,6 +95,7 @@ final class Crashes {
         Await.until(TAKEOVER_TIMEOUT, () -> owned(List.of(restarted)) || !restarted.alive(),
                 "the restarted process owns every partition");
         restarts.add((System.nanoTime() - killed) / 1e9);
+        Ownership.joinSeconds(restarted.log().lines()).ifPresent(joins::add);
     }
 
     private void rebalance() {
@@ -123,6 +125,7 @@ final class Crashes {
         Await.until(TAKEOVER_TIMEOUT, () -> owned(List.of(survivor, replacement)) || !replacement.alive()
                 || !survivor.alive(), "the restarted process and the survivor own every partition");
         takeovers.add((System.nanoTime() - killed) / 1e9);
+        Ownership.joinSeconds(replacement.log().lines()).ifPresent(joins::add);
         // the replacement leaves the group on SIGTERM: the survivor takes its partitions at once
         long terminated = System.nanoTime();
         int exit = replacement.terminate();
@@ -202,6 +205,14 @@ final class Crashes {
     /** Other kills: from the SIGKILL until the restarted process owns every partition (JVM start included). */
     List<Double> restartSeconds() {
         return List.copyOf(restarts);
+    }
+
+    /**
+     * Every restarted process that got partitions: from its {@code indexer started} log line to its first
+     * assignment, i.e. the group rejoin without the JVM start (by the child's log timestamps).
+     */
+    List<Double> rejoinSeconds() {
+        return List.copyOf(joins);
     }
 
     /** Rebalance kills: from the SIGTERM of the restarted victim until the survivor owns every partition. */

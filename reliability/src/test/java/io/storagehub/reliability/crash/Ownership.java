@@ -1,6 +1,9 @@
 package io.storagehub.reliability.crash;
 
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -13,6 +16,29 @@ import java.util.regex.Pattern;
 final class Ownership {
 
     private Ownership() {
+    }
+
+    /**
+     * Seconds from the process's {@code indexer started} line to its first {@code partitions assigned} line (by
+     * their log timestamps, {@code HH:mm:ss.SSS}): how long it took to join the group and get partitions, without
+     * the JVM start before. Empty when it was not assigned anything.
+     */
+    static OptionalDouble joinSeconds(List<String> lines) {
+        Optional<String> started = lines.stream().filter(l -> l.contains("msg=indexer started")).findFirst();
+        Optional<String> assigned = lines.stream().filter(l -> l.contains("msg=partitions assigned: [")
+                && !l.contains("msg=partitions assigned: []")).findFirst();
+        if (started.isEmpty() || assigned.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        long millis = millisOfDay(assigned.get()) - millisOfDay(started.get());
+        if (millis < -43_200_000) {
+            millis += 86_400_000; // past midnight
+        }
+        return OptionalDouble.of(Math.max(0, millis) / 1e3); // the consumer starts just before the line is logged
+    }
+
+    private static long millisOfDay(String line) {
+        return LocalTime.parse(line.substring(0, 12)).toNanoOfDay() / 1_000_000;
     }
 
     static Set<Integer> of(List<String> lines, String topic) {

@@ -22,4 +22,16 @@ class OwnershipTest {
         assertThat(Ownership.of(lines.subList(0, 3), "t-1")).isEmpty();
         assertThat(Ownership.of(lines.subList(0, 1), "other")).isEmpty();
     }
+
+    @Test
+    void joinSeconds_isFromTheStartLineToTheFirstAssignment() {
+        // given
+        List<String> lines = List.of(
+                "23:59:59.500 INFO  [main] LiveIndexer p= o= topic=t msg=indexer started",
+                "00:00:00.100 INFO  [indexer-consumer] IndexerConsumer p= o=  msg=partitions assigned: []",
+                "00:00:01.250 INFO  [indexer-consumer] IndexerConsumer p= o=  msg=partitions assigned: [t-0]");
+        // when / then
+        assertThat(Ownership.joinSeconds(lines)).hasValue(1.75);
+        assertThat(Ownership.joinSeconds(lines.subList(0, 2))).isEmpty();
+    }
 }
