@@ -2,6 +2,7 @@ package io.storagehub.infra.deploy;
 
 import io.storagehub.api.config.ConfigKey;
 import io.storagehub.indexer.config.IndexerConfig;
+import io.storagehub.indexer.config.KafkaClientConfig;
 import io.storagehub.infra.simulator.SimulatorCli;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -29,14 +30,20 @@ final class ConfigKeys {
     static Set<String> indexer() {
         Set<String> keys = new TreeSet<>();
         for (Class<?> type : classesInPackageOf(IndexerConfig.class)) {
-            for (Field f : type.getDeclaredFields()) {
-                int m = f.getModifiers();
-                boolean constant = Modifier.isPublic(m) && Modifier.isStatic(m) && Modifier.isFinal(m);
-                if (constant && f.getType() == String.class) {
-                    String value = constant(f);
-                    if (value.startsWith(PREFIX) && f.getName().equals(f.getName().toUpperCase())) {
-                        keys.add(value);
-                    }
+            keys.addAll(keysOf(type));
+        }
+        return keys;
+    }
+
+    private static Set<String> keysOf(Class<?> type) {
+        Set<String> keys = new TreeSet<>();
+        for (Field f : type.getDeclaredFields()) {
+            int m = f.getModifiers();
+            boolean constant = Modifier.isPublic(m) && Modifier.isStatic(m) && Modifier.isFinal(m);
+            if (constant && f.getType() == String.class) {
+                String value = constant(f);
+                if (value.startsWith(PREFIX) && f.getName().equals(f.getName().toUpperCase())) {
+                    keys.add(value);
                 }
             }
         }
@@ -53,8 +60,11 @@ final class ConfigKeys {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** The simulator's own keys and the Kafka client keys (TLS, SASL, properties file) it reads as the indexer. */
     static Set<String> simulator() {
-        return Set.of(SimulatorCli.KAFKA_ENV, SimulatorCli.TOPIC_ENV);
+        Set<String> keys = new TreeSet<>(keysOf(KafkaClientConfig.class));
+        keys.addAll(Set.of(SimulatorCli.KAFKA_ENV, SimulatorCli.TOPIC_ENV));
+        return keys;
     }
 
     private static String constant(Field f) {
