@@ -42,7 +42,7 @@ class RebuildVerifyIT {
 
             // when: a verified rebuild runs
             VerifyFailedException refused = catchThrowableOfType(VerifyFailedException.class,
-                    () -> rebuild(testbed, 0).run(new Rebuild.Options(OptionalLong.empty(), false, true, false)));
+                    () -> rebuild(testbed, 0).run(new Rebuild.Options(OptionalLong.empty(), false, false, true, false)));
 
             // then: the switch is refused, naming the table and the row; the rebuilt schema is kept
             assertThat(refused).as("the verified rebuild must refuse the switch").isNotNull();
@@ -62,13 +62,13 @@ class RebuildVerifyIT {
             testbed.publish(1, beta.subList(1200, 1400));
             await(TIMEOUT, testbed::caughtUp, "live indexer caught up");
             corruptOneMsp(testbed);
-            Rebuild.Result forced = rebuild(testbed, 1).run(new Rebuild.Options(OptionalLong.empty(), true, true, true));
+            Rebuild.Result forced = rebuild(testbed, 1).run(new Rebuild.Options(OptionalLong.empty(), true, false, true, true));
             assertThat(forced.verified()).hasValueSatisfying(r -> assertThat(r.identical()).isFalse());
 
             // and the next verified rebuild, while the live indexer keeps indexing, finds the schemas identical
             testbed.publish(0, alpha.subList(1400, 1600));
             testbed.publish(1, beta.subList(1400, 1600));
-            Rebuild.Result verified = rebuild(testbed, 2).run(new Rebuild.Options(OptionalLong.empty(), true, true, false));
+            Rebuild.Result verified = rebuild(testbed, 2).run(new Rebuild.Options(OptionalLong.empty(), true, false, true, false));
             assertThat(verified.verified()).hasValueSatisfying(r -> {
                 assertThat(r.differing()).isEmpty();
                 assertThat(r.tables()).extracting(VerifyReport.Table::name).contains("msp", "bucket", "file");

@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
                 + "(<schema>_rebuild_<timestamp>) while the live schema keeps serving, then switch it in "
                 + "atomically; the old schema is kept as <schema>_old_<timestamp> unless --drop-old.",
                 "Progress (records/s, offset per partition, ETA) is logged every few seconds. The topic must "
-                        + "keep its whole history (retention.ms=-1, no compaction)."})
+                        + "keep its whole history (retention.ms=-1, no compaction): a rebuild is refused when a "
+                        + "partition no longer starts at offset 0, and warns when the retention is finite."})
 final class RebuildCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -50,6 +51,11 @@ final class RebuildCommand implements Callable<Integer> {
             + "still printed).")
     boolean force;
 
+    @Option(names = "--allow-truncated-history",
+            description = "Rebuild even when the topic no longer holds its whole history (a partition's earliest "
+                    + "offset is above 0): the deleted events are missing from the rebuilt read model.")
+    boolean allowTruncatedHistory;
+
     @Override
     public Integer call() {
         Settings settings = options.settings(parent.environment());
@@ -66,12 +72,16 @@ final class RebuildCommand implements Callable<Integer> {
         Rebuild.Result result;
         try {
             result = rebuild.run(new Rebuild.Options(
-                    fromBlock == null ? OptionalLong.empty() : OptionalLong.of(fromBlock), dropOld, verify, force));
+                    fromBlock == null ? OptionalLong.empty() : OptionalLong.of(fromBlock), dropOld,
+                    allowTruncatedHistory, verify, force));
         } catch (VerifyFailedException e) {
             out.print(e.report().render());
             out.flush();
             parent.spec.commandLine().getErr().println("refused: " + e.getMessage());
             return IndexerCli.FAILED;
+        }
+        if (result.history().truncated() || result.history().finiteRetention()) {
+            parent.spec.commandLine().getErr().println("warning: " + result.history().describe());
         }
         result.verified().ifPresent(report -> out.print(report.render()));
         out.printf("rebuilt %s from %d records in %s; old schema: %s%n", result.liveSchema(), result.records(),

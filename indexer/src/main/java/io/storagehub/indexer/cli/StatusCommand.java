@@ -8,6 +8,7 @@ import io.storagehub.indexer.consumer.KafkaSettings;
 import io.storagehub.indexer.deadletter.DeadLetterOutbox;
 import io.storagehub.indexer.deadletter.OutboxCounts;
 import io.storagehub.indexer.health.StatusReport;
+import io.storagehub.indexer.history.TopicHistoryReader;
 import io.storagehub.indexer.retry.Failures;
 import io.storagehub.projection.jdbi.Databases;
 import io.storagehub.projection.jdbi.JdbiProjection;
@@ -29,7 +30,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show the stored checkpoint and lag of every partition, the last indexed position of every "
-                + "chain, and the dead-letter outbox (published / pending).")
+                + "chain, the dead-letter outbox (published / pending), and the topic's history (retention, "
+                + "earliest offsets, whether it was truncated).")
 final class StatusCommand implements Callable<Integer> {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
@@ -45,6 +47,8 @@ final class StatusCommand implements Callable<Integer> {
         IndexerConfig kafka = IndexerConfig.from(settings);
         DbConfig db = DbConfig.from(settings);
         parent.spec.commandLine().getOut().print(read(kafka, db).render());
+        parent.spec.commandLine().getOut().println(TopicHistoryReader.read(kafka.client(), kafka.topic(), TIMEOUT)
+                .describe());
         parent.spec.commandLine().getOut().flush();
         return 0;
     }

@@ -4,6 +4,7 @@ import io.storagehub.indexer.config.IndexerConfig;
 import io.storagehub.indexer.config.RetryConfig;
 import io.storagehub.indexer.metrics.IndexerMetrics;
 import io.storagehub.indexer.retry.Backoff;
+import io.storagehub.indexer.retry.Failures;
 import io.storagehub.indexer.retry.FatalFailure;
 import io.storagehub.indexer.retry.Resilience;
 import io.storagehub.indexer.retry.RetriableFailure;
@@ -75,11 +76,14 @@ public final class IndexerConsumer implements Runnable {
                 fatal = new FatalFailure("consumer woken up unexpectedly", e);
             }
         } catch (RuntimeException | Error e) {
-            fatal = rootFatal(e);
+            fatal = rootFatal(Failures.isKafkaAccess(e) ? Failures.classify("consuming " + config.topic(), e) : e);
             log.error("indexer stopped: {}", fatal.getMessage(), fatal);
         } finally {
             try {
-                consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+                // a static member stays in its group after close unless it leaves: leave, so that its
+                // partitions move to the other members at once
+                consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))
+                        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             } catch (RuntimeException e) {
                 log.warn("closing the consumer failed: {}", e.toString());
             }

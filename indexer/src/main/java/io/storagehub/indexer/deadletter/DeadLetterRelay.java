@@ -99,8 +99,8 @@ public final class DeadLetterRelay implements Runnable {
     }
 
     private void startProducer() {
-        DlqTopic.ensure(config.bootstrapServers(), config.dlqTopic(), KAFKA_TIMEOUT);
-        producer = RelayProducer.create(config.bootstrapServers(), transactionalId(config.dlqTopic()));
+        DlqTopic.ensure(config.client(), config.dlqTopic(), KAFKA_TIMEOUT);
+        producer = RelayProducer.create(config.client(), transactionalId(config.dlqTopic()));
         producer.initTransactions();
         Set<Long> inTopic;
         try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(

@@ -1,30 +1,34 @@
 package io.storagehub.indexer.deadletter;
 
 import io.storagehub.indexer.retry.Failures;
+import io.storagehub.indexer.config.KafkaClientConfig;
+import io.storagehub.indexer.history.TopicHistory;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates the dead-letter topic (one partition, broker-default replication) when it does not exist yet. */
+/**
+ * Creates the dead-letter topic (one partition, broker-default replication, history kept for ever) when it does
+ * not exist yet.
+ */
 final class DlqTopic {
 
     private DlqTopic() {
     }
 
-    static void ensure(String bootstrap, String topic, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    static void ensure(KafkaClientConfig client, String topic, Duration timeout) {
+        try (Admin admin = Admin.create(client.properties())) {
             if (admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
                 return;
             }
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())))
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
+                            .configs(TopicHistory.PROTECTED)))
                     .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

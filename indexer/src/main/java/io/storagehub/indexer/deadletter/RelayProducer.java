@@ -1,5 +1,7 @@
 package io.storagehub.indexer.deadletter;
 
+import io.storagehub.indexer.config.KafkaClientConfig;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -12,9 +14,9 @@ final class RelayProducer {
     private RelayProducer() {
     }
 
-    static Producer<byte[], byte[]> create(String bootstrap, String transactionalId) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+    static Producer<byte[], byte[]> create(KafkaClientConfig client, String transactionalId) {
+        Map<String, Object> props = new HashMap<>(client.properties());
+        props.putAll(Map.of(
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -24,5 +26,6 @@ final class RelayProducer {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        return new KafkaProducer<>(props);
     }
 }

@@ -10,6 +10,7 @@ import io.storagehub.indexer.consumer.BatchProcessor;
 import io.storagehub.indexer.consumer.CodecRecordDecoder;
 import io.storagehub.indexer.consumer.JdbiBatchWriter;
 import io.storagehub.indexer.consumer.RecordDecoder;
+import io.storagehub.indexer.history.TopicHistory;
 import io.storagehub.indexer.metrics.IndexerMetrics;
 import io.storagehub.indexer.retry.FatalFailure;
 import io.storagehub.indexer.retry.Resilience;
@@ -61,25 +62,33 @@ public final class Rebuild {
 
     /**
      * {@code fromBlock}: project only events of blocks from N on; {@code dropOld}: drop the old schema after;
+     * {@code allowTruncatedHistory}: rebuild even when the topic no longer holds its whole history;
      * {@code verify}: compare the rebuilt schema with the live one at the same position before the switch, and
      * refuse it on a difference unless {@code force}.
      */
-    public record Options(OptionalLong fromBlock, boolean dropOld, boolean verify, boolean force) {
+    public record Options(OptionalLong fromBlock, boolean dropOld, boolean allowTruncatedHistory, boolean verify,
+                          boolean force) {
         public Options(OptionalLong fromBlock, boolean dropOld) {
-            this(fromBlock, dropOld, false, false);
+            this(fromBlock, dropOld, false, false, false);
+        }
+
+        public Options(OptionalLong fromBlock, boolean dropOld, boolean allowTruncatedHistory) {
+            this(fromBlock, dropOld, allowTruncatedHistory, false, false);
         }
     }
 
     /**
-     * {@code oldSchema}: the renamed former live schema (absent if there was none, or dropped); {@code verified}:
-     * the comparison made before the switch, when asked for and there was a live schema.
+     * {@code oldSchema}: the renamed former live schema (absent if there was none, or dropped); {@code history}:
+     * the topic's retention and earliest offsets as read before the replay; {@code verified}: the comparison made
+     * before the switch, when asked for and there was a live schema.
      */
     public record Result(String liveSchema, Optional<String> oldSchema, long records, IndexerMetrics metrics,
-                         Duration took, Optional<VerifyReport> verified) {
+                         Duration took, TopicHistory history, Optional<VerifyReport> verified) {
     }
 
     public Result run(Options options) {
         long start = System.nanoTime();
+        TopicHistory history = HistoryCheck.verify(kafka, options.allowTruncatedHistory());
         String stamp = STAMP.format(clock.instant());
         String target = db.schema() + "_rebuild_" + stamp;
         String old = db.schema() + "_old_" + stamp;
@@ -127,7 +136,7 @@ public final class Rebuild {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             log.atInfo().addKeyValue("records", records).addKeyValue("took", took)
                     .addKeyValue("old", renamed.orElse("-")).log("rebuild finished and switched in");
-            return new Result(db.schema(), renamed, records, metrics, took,
+            return new Result(db.schema(), renamed, records, metrics, took, history,
                     verification == null ? Optional.empty() : verification.report());
         }
     }

@@ -28,6 +28,9 @@ public final class Failures {
         if (failure instanceof RetriableFailure || failure instanceof FatalFailure) {
             return (RuntimeException) failure;
         }
+        if (isKafkaAccess(failure)) {
+            return KafkaAccess.fatal(what, failure);
+        }
         String message = what + " failed: " + rootMessage(failure);
         return isRetriable(failure) ? new RetriableFailure(message, failure) : new FatalFailure(message, failure);
     }
@@ -63,6 +66,11 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    /** Kafka refused the credentials, the TLS handshake, an ACL or this member's group instance id. */
+    public static boolean isKafkaAccess(Throwable failure) {
+        return KafkaAccess.find(failure).isPresent();
     }
 
     static String rootMessage(Throwable failure) {

@@ -88,6 +88,7 @@ public final class LiveIndexer implements AutoCloseable {
             indexer.relayThread.start();
             indexer.consumerThread.start();
             log.atInfo().addKeyValue("topic", kafka.topic()).addKeyValue("group", kafka.groupId())
+                    .addKeyValue("instanceId", kafka.instanceId().orElse("-"))
                     .addKeyValue("schema", db.schema()).addKeyValue("httpPort", http.port()).log("indexer started");
             return indexer;
         } catch (RuntimeException e) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.Test;
 
 class FailuresTest {
@@ -54,5 +58,19 @@ class FailuresTest {
     void alreadyClassified_passesThrough() {
         RetriableFailure retriable = new RetriableFailure("r", null);
         assertThat(Failures.classify("x", retriable)).isSameAs(retriable);
+    }
+
+    @Test
+    void kafkaAccessFailures_areFatal_namingTheSettingsToCheck() {
+        assertThat(Failures.classify("consuming t", wrapped(new SaslAuthenticationException("invalid credentials"))))
+                .isInstanceOf(FatalFailure.class).hasMessageContainingAll("consuming t failed",
+                        "STORAGEHUB_KAFKA_SASL_USERNAME", "STORAGEHUB_KAFKA_SASL_PASSWORD", "invalid credentials");
+        assertThat(Failures.classify("x", new SslAuthenticationException("handshake")))
+                .isInstanceOf(FatalFailure.class).hasMessageContaining("STORAGEHUB_KAFKA_SSL_TRUSTSTORE_LOCATION");
+        assertThat(Failures.classify("x", new TopicAuthorizationException("denied")))
+                .isInstanceOf(FatalFailure.class).hasMessageContaining("ACLs");
+        assertThat(Failures.classify("x", new FencedInstanceIdException("fenced")))
+                .isInstanceOf(FatalFailure.class).hasMessageContaining("STORAGEHUB_INDEXER_INSTANCE_ID");
+        assertThat(Failures.isKafkaAccess(new org.apache.kafka.common.errors.TimeoutException("t"))).isFalse();
     }
 }

@@ -16,12 +16,28 @@ final class ServiceSettings {
     /** Signs page cursors; a dev stack needs no secrecy, only the same secret across restarts. */
     static final String CURSOR_SECRET = "storagehub-devstack-cursor-secret-not-for-production";
     private static final String LOOPBACK = "127.0.0.1";
+    private static final String KAFKA_PREFIX = "STORAGEHUB_KAFKA_";
 
     private ServiceSettings() {
     }
 
     static Map<String, String> of(DevStackConfig config, Servers servers) {
+        return of(config, servers, System.getenv());
+    }
+
+    /**
+     * As {@link #of(DevStackConfig, Servers)}; an external Kafka also gets the Kafka client keys of
+     * {@code environment} (TLS, SASL, the client properties file), as the indexer would read them.
+     */
+    static Map<String, String> of(DevStackConfig config, Servers servers, Map<String, String> environment) {
         Map<String, String> s = new TreeMap<>();
+        if (!servers.embeddedKafka()) {
+            environment.forEach((key, value) -> {
+                if (key.startsWith(KAFKA_PREFIX)) {
+                    s.put(key, value);
+                }
+            });
+        }
         s.put(IndexerConfig.BOOTSTRAP, servers.kafkaBootstrap());
         s.put(IndexerConfig.TOPIC, config.topic());
         s.put(IndexerConfig.DLQ_TOPIC, config.deadLetterTopic());

@@ -8,6 +8,7 @@ import io.storagehub.indexer.config.DbConfig;
 import io.storagehub.indexer.config.HttpConfig;
 import io.storagehub.indexer.config.IndexerConfig;
 import io.storagehub.indexer.config.RetryConfig;
+import io.storagehub.indexer.config.KafkaClientConfig;
 import io.storagehub.indexer.run.LiveIndexer;
 import io.storagehub.infra.simulator.ChainSimulator;
 import io.storagehub.infra.simulator.KafkaSink;
@@ -77,9 +78,10 @@ final class Stack implements AutoCloseable {
      */
     void start(PrintStream out) {
         servers = startPostgres(startKafka());
-        Topics.ensure(servers.kafkaBootstrap(), List.of(config.topic(), config.deadLetterTopic()), 1);
-
         Settings settings = Settings.of(ServiceSettings.of(config, servers));
+        KafkaClientConfig kafka = KafkaClientConfig.from(settings);
+        Topics.ensure(kafka, List.of(config.topic(), config.deadLetterTopic()), 1);
+
         indexer = started(LiveIndexer.start(IndexerConfig.from(settings), DbConfig.from(settings),
                 HttpConfig.from(settings), RetryConfig.from(settings), true));
         apiRole = ApiRole.grant(servers, config.schema());
@@ -94,10 +96,10 @@ final class Stack implements AutoCloseable {
 
         if (config.simulator()) {
             simulator = Optional.of(started(ChainSimulator.open(config.chain(), config.seed(),
-                    Optional.of(config.simulatorState()), new KafkaSink(servers.kafkaBootstrap(), config.topic(),
+                    Optional.of(config.simulatorState()), new KafkaSink(kafka, config.topic(),
                             config.backfill() > 0 ? KafkaSink.Mode.BULK : KafkaSink.Mode.LIVE))));
         }
-        probe = started(new StatusProbe(servers.kafkaBootstrap(), config.topic(), config.chain(), projection,
+        probe = started(new StatusProbe(kafka, config.topic(), config.chain(), projection,
                 indexer.metrics(), simulator));
         Banner.print(out, config, servers, apiRole, apiUrl(), indexerUrl(), simulator.map(ChainSimulator::state));
         started(new ProgressReporter(probe, queries, config.chain(), apiUrl(), out)).start(config.progressEvery());

@@ -1,5 +1,6 @@
 package io.storagehub.infra.devstack;
 
+import io.storagehub.indexer.config.KafkaClientConfig;
 import io.storagehub.indexer.metrics.IndexerMetrics;
 import io.storagehub.infra.simulator.ChainSimulator;
 import io.storagehub.projection.Projection;
@@ -15,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -31,9 +31,9 @@ final class StatusProbe implements AutoCloseable {
     private final IndexerMetrics metrics;
     private final Optional<ChainSimulator> simulator;
 
-    StatusProbe(String bootstrap, String topic, String chain, Projection projection, IndexerMetrics metrics,
+    StatusProbe(KafkaClientConfig kafka, String topic, String chain, Projection projection, IndexerMetrics metrics,
                 Optional<ChainSimulator> simulator) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        this.admin = Admin.create(kafka.properties());
         this.topic = topic;
         this.chain = chain;
         this.projection = projection;

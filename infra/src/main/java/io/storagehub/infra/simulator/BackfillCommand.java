@@ -1,5 +1,6 @@
 package io.storagehub.infra.simulator;
 
+import io.storagehub.indexer.config.KafkaClientConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,8 +44,9 @@ final class BackfillCommand implements Callable<Integer> {
         if (destination.out != null) {
             sink = new JsonLinesSink(destination.out);
         } else {
-            Topics.ensure(destination.kafka, List.of(topic), 1);
-            sink = new KafkaSink(destination.kafka, topic, KafkaSink.Mode.BULK);
+            KafkaClientConfig client = SimulatorCli.kafka(destination.kafka);
+            Topics.ensure(client, List.of(topic), 1);
+            sink = new KafkaSink(client, topic, KafkaSink.Mode.BULK);
         }
         try (ChainSimulator simulator = ChainSimulator.open(chain.chain, chain.seed(), chain.stateFile(), sink)) {
             simulator.backfill(events);

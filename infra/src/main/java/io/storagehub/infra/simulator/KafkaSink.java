@@ -1,7 +1,9 @@
 package io.storagehub.infra.simulator;
 
+import io.storagehub.indexer.config.KafkaClientConfig;
 import io.storagehub.schema.codec.EventEncoder;
 import io.storagehub.schema.event.Envelope;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,17 +27,17 @@ public final class KafkaSink implements EventSink {
     private final EventEncoder encoder = new EventEncoder();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    public KafkaSink(String bootstrapServers, String topic, Mode mode) {
+    public KafkaSink(KafkaClientConfig kafka, String topic, Mode mode) {
         this.topic = topic;
-        this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.bootstrapServers = kafka.bootstrapServers();
+        Map<String, Object> props = new HashMap<>(kafka.properties());
+        props.putAll(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "storagehub-simulator",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, mode == Mode.BULK ? 20 : 0,
-                ProducerConfig.BATCH_SIZE_CONFIG, mode == Mode.BULK ? 512 * 1024 : 16 * 1024),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.BATCH_SIZE_CONFIG, mode == Mode.BULK ? 512 * 1024 : 16 * 1024));
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
     @Override

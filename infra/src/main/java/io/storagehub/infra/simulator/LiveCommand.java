@@ -1,5 +1,6 @@
 package io.storagehub.infra.simulator;
 
+import io.storagehub.indexer.config.KafkaClientConfig;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,9 +33,10 @@ final class LiveCommand implements Callable<Integer> {
         if (!(rate > 0)) {
             throw new IllegalArgumentException("--rate must be > 0, got " + rate);
         }
-        Topics.ensure(kafka, List.of(topic), 1);
+        KafkaClientConfig client = SimulatorCli.kafka(kafka);
+        Topics.ensure(client, List.of(topic), 1);
         ChainSimulator simulator = ChainSimulator.open(chain.chain, chain.seed(), chain.stateFile(),
-                new KafkaSink(kafka, topic, KafkaSink.Mode.LIVE));
+                new KafkaSink(client, topic, KafkaSink.Mode.LIVE));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();

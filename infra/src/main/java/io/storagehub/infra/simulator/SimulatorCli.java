@@ -1,5 +1,9 @@
 package io.storagehub.infra.simulator;
 
+import io.storagehub.indexer.config.KafkaClientConfig;
+import io.storagehub.config.Settings;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +23,15 @@ public final class SimulatorCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /**
+     * The Kafka connection: {@code bootstrap} (from --kafka) and the indexer's Kafka client keys from the
+     * environment (TLS, SASL, {@code STORAGEHUB_KAFKA_PROPERTIES_FILE}), validated as the indexer does.
+     */
+    static KafkaClientConfig kafka(String bootstrap) {
+        return KafkaClientConfig.from(Settings.load(Optional.empty(), System.getenv(),
+                Map.of(KafkaClientConfig.BOOTSTRAP, bootstrap)));
+    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new SimulatorCli()).execute(args));

@@ -3,6 +3,7 @@ package io.storagehub.infra.deploy;
 import io.storagehub.api.config.ConfigKey;
 import io.storagehub.config.Redaction;
 import io.storagehub.indexer.config.IndexerConfig;
+import io.storagehub.indexer.config.KafkaClientConfig;
 import io.storagehub.infra.simulator.SimulatorCli;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -28,11 +29,8 @@ import java.util.zip.ZipFile;
 final class ConfigKeys {
     private static final String PREFIX = "STORAGEHUB_";
     private static final Pattern LOGBACK_VARIABLE = Pattern.compile("\\$\\{(STORAGEHUB_[A-Z0-9_]+?)(?::-[^}]*)?}");
-    /**
-     * The indexer's static Kafka group membership id (the pod name in Kubernetes). Its key is being added to the
-     * indexer's config classes on another branch; drop this constant once {@code indexer()} finds it there.
-     */
-    static final String INDEXER_INSTANCE_ID = "STORAGEHUB_INDEXER_INSTANCE_ID";
+    /** The indexer's static Kafka group membership id (the pod name in Kubernetes). */
+    static final String INDEXER_INSTANCE_ID = IndexerConfig.INSTANCE_ID;
 
     private ConfigKeys() {
     }
@@ -43,7 +41,6 @@ final class ConfigKeys {
      */
     static Set<String> indexer() {
         Set<String> keys = new TreeSet<>(logback("indexer"));
-        keys.add(INDEXER_INSTANCE_ID);
         keys.addAll(withSecretFiles(indexerKeys()));
         return keys;
     }
@@ -52,14 +49,20 @@ final class ConfigKeys {
     static Set<String> indexerKeys() {
         Set<String> keys = new TreeSet<>();
         for (Class<?> type : classesInPackageOf(IndexerConfig.class)) {
-            for (Field f : type.getDeclaredFields()) {
-                int m = f.getModifiers();
-                boolean constant = Modifier.isPublic(m) && Modifier.isStatic(m) && Modifier.isFinal(m);
-                if (constant && f.getType() == String.class) {
-                    String value = constant(f);
-                    if (value.startsWith(PREFIX) && f.getName().equals(f.getName().toUpperCase())) {
-                        keys.add(value);
-                    }
+            keys.addAll(keysOf(type));
+        }
+        return keys;
+    }
+
+    private static Set<String> keysOf(Class<?> type) {
+        Set<String> keys = new TreeSet<>();
+        for (Field f : type.getDeclaredFields()) {
+            int m = f.getModifiers();
+            boolean constant = Modifier.isPublic(m) && Modifier.isStatic(m) && Modifier.isFinal(m);
+            if (constant && f.getType() == String.class) {
+                String value = constant(f);
+                if (value.startsWith(PREFIX) && f.getName().equals(f.getName().toUpperCase())) {
+                    keys.add(value);
                 }
             }
         }
@@ -96,8 +99,11 @@ final class ConfigKeys {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** The simulator's own keys and the Kafka client keys (TLS, SASL, properties file) it reads as the indexer. */
     static Set<String> simulator() {
-        return Set.of(SimulatorCli.KAFKA_ENV, SimulatorCli.TOPIC_ENV);
+        Set<String> keys = new TreeSet<>(keysOf(KafkaClientConfig.class));
+        keys.addAll(Set.of(SimulatorCli.KAFKA_ENV, SimulatorCli.TOPIC_ENV));
+        return keys;
     }
 
     private static String constant(Field f) {

@@ -2,16 +2,28 @@ package io.storagehub.reliability.child;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a child indexer connects to, as the environment variables {@code indexer run} reads. Retries and
- * back-off are short so recoveries show within a test's time.
+ * back-off are short so recoveries show within a test's time. With an instance id the child is a static member
+ * of its group ({@code STORAGEHUB_INDEXER_INSTANCE_ID}).
  */
 public record ChildConfig(String bootstrap, String topic, String group, String dbUrl, String dbUser,
-                          String dbPassword, String schema, int maxBatch) {
+                          String dbPassword, String schema, int maxBatch, Optional<String> instanceId) {
+
+    /** A dynamic group member. */
+    public ChildConfig(String bootstrap, String topic, String group, String dbUrl, String dbUser,
+                       String dbPassword, String schema, int maxBatch) {
+        this(bootstrap, topic, group, dbUrl, dbUser, dbPassword, schema, maxBatch, Optional.empty());
+    }
 
     public ChildConfig withGroup(String newGroup) {
-        return new ChildConfig(bootstrap, topic, newGroup, dbUrl, dbUser, dbPassword, schema, maxBatch);
+        return new ChildConfig(bootstrap, topic, newGroup, dbUrl, dbUser, dbPassword, schema, maxBatch, instanceId);
+    }
+
+    public ChildConfig withInstanceId(String id) {
+        return new ChildConfig(bootstrap, topic, group, dbUrl, dbUser, dbPassword, schema, maxBatch, Optional.of(id));
     }
 
     /** The environment of an indexer command (run, rebuild, status) with this configuration. */
@@ -31,6 +43,7 @@ public record ChildConfig(String bootstrap, String topic, String group, String d
         env.put("STORAGEHUB_INDEXER_BACKOFF_INITIAL_MS", "50");
         env.put("STORAGEHUB_INDEXER_BACKOFF_MAX_MS", "1000");
         env.put("STORAGEHUB_INDEXER_CIRCUIT_OPEN_MS", "500");
+        instanceId.ifPresent(id -> env.put("STORAGEHUB_INDEXER_INSTANCE_ID", id));
         return env;
     }
 }

@@ -47,9 +47,9 @@ class CrashIT {
                     .figure("publishSeconds", (System.nanoTime() - publishStart) / 1e9);
             ChildConfig config = new ChildConfig(TestKafka.bootstrapServers(), feed.topic(), "crash-" + feed.topic(),
                     schema.jdbcUrl(), schema.user(), schema.password(), schema.name(), maxBatch);
-            KillPlan plan = KillPlan.of(seed, kills, ledger.total(), sizes.soak() ? 1 : 2);
+            KillPlan plan = KillPlan.of(seed, kills, ledger.total(), 1);
             Crashes crashes = new Crashes(config, Env.logs("crash"), new PhaseWatch(db, topics, feed.topic(),
-                    ledger.total()), db, PARTITIONS, sizes.soak(), seed);
+                    ledger.total()), db, PARTITIONS, seed);
             long indexStart = System.nanoTime();
             try {
                 // when
@@ -65,6 +65,9 @@ class CrashIT {
                     .figure("killsByPhase", crashes.killsByPhase())
                     .figure("processesStarted", crashes.processesStarted())
                     .figure("takeoverSeconds", crashes.takeoverSeconds())
+                    .figure("restartSeconds", crashes.restartSeconds())
+                    .figure("rejoinSeconds", crashes.rejoinSeconds())
+                    .figure("leaveSeconds", crashes.leaveSeconds())
                     .figure("killLog", crashes.killLog())
                     .check("at least the planned number of kills", crashes.killLog().size() >= kills,
                             crashes.killLog().size());

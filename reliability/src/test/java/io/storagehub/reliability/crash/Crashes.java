@@ -8,20 +8,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Runs indexer processes through a {@link KillPlan}: waits for each kill's progress target, watches for its phase,
- * sends SIGKILL, and starts the next process. A restarted process joins a fresh consumer group: a SIGKILLed member
- * keeps its partitions in its group until {@code session.timeout.ms} (45 s) expires, and the offsets live in
- * Postgres anyway, so the group is only a way to share partitions. A rebalance kill runs two processes in one
- * group (the first frozen with SIGSTOP while the second starts, so the rebalance happens at the planned
- * progress): in a soak the survivor then waits out the session timeout and takes every partition over; in CI it
- * is killed as well (a second kill) to keep the run short.
+ * sends SIGKILL, and restarts the process. Every process is a static member of one consumer group
+ * ({@code STORAGEHUB_INDEXER_INSTANCE_ID}), and a restarted process takes the killed one's instance id, so it gets
+ * the killed one's partitions back at once instead of after the session timeout (the time from the kill until
+ * they are owned again is a figure). A rebalance kill runs two processes in the group (the first frozen with
+ * SIGSTOP while the second starts, so the rebalance happens at the planned progress); the victim is restarted
+ * with its instance id (the takeover time is a figure), then stopped with SIGTERM: it leaves the group, and the
+ * survivor takes every partition (the time that takes is a figure too) and goes on alone.
  */
 final class Crashes {
     private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(20);
@@ -34,24 +37,24 @@ final class Crashes {
     private final ReadModelDb db;
     private final String topic;
     private final int partitions;
-    private final boolean takeOver;
     private final Random random;
     private final List<ChildIndexer> started = new ArrayList<>();
-    private final Map<ChildIndexer, String> groups = new HashMap<>();
+    private final Map<ChildIndexer, String> instanceIds = new HashMap<>();
     private final List<Map<String, Object>> killLog = new ArrayList<>();
     private final Map<String, Integer> byPhase = new TreeMap<>();
     private final List<Double> takeovers = new ArrayList<>();
+    private final List<Double> restarts = new ArrayList<>();
+    private final List<Double> leaves = new ArrayList<>();
+    private final List<Double> joins = new ArrayList<>();
     private ChildIndexer current;
 
-    Crashes(ChildConfig base, Path logs, PhaseWatch watch, ReadModelDb db, int partitions, boolean takeOver,
-            long seed) {
+    Crashes(ChildConfig base, Path logs, PhaseWatch watch, ReadModelDb db, int partitions, long seed) {
         this.base = base;
         this.logs = logs;
         this.watch = watch;
         this.db = db;
         this.topic = base.topic();
         this.partitions = partitions;
-        this.takeOver = takeOver;
         this.random = new Random(seed);
     }
 
@@ -62,7 +65,7 @@ final class Crashes {
      */
     void run(KillPlan plan, long records) {
         long minimumStep = (long) (records * 0.9 / plan.kills().size() / 2);
-        current = start(base.group() + "-0");
+        current = start("indexer-a");
         for (KillPlan.Kill kill : plan.kills()) {
             ChildIndexer running = current;
             long target = Math.min((long) (records * 0.97),
@@ -84,20 +87,26 @@ final class Crashes {
         if (!seen && phase == KillPhase.DLQ_PRODUCE && watch.awaitRelaySignal(current, PHASE_TIMEOUT)) {
             detail = "transaction not caught open: killed as the relay was signalled";
         }
-        kill(current, phase.name(), seen, detail);
-        current = start(base.group() + "-" + started.size());
+        ChildIndexer victim = current;
+        kill(victim, phase.name(), seen, detail);
+        long killed = System.nanoTime();
+        current = start(instanceIds.get(victim));
+        ChildIndexer restarted = current;
+        Await.until(TAKEOVER_TIMEOUT, () -> owned(List.of(restarted)) || !restarted.alive(),
+                "the restarted process owns every partition");
+        restarts.add((System.nanoTime() - killed) / 1e9);
+        Ownership.joinSeconds(restarted.log().lines()).ifPresent(joins::add);
     }
 
     private void rebalance() {
         ChildIndexer first = current;
-        String group = groups.get(first);
         Await.until(PROGRESS_TIMEOUT, () -> first.log().contains(0, "msg=batch committed") || !first.alive(),
                 "the first process of the group is consuming");
         int mark = first.log().mark();
         // the first process is frozen while the second one's JVM starts, so the group rebalances at this
         // progress rather than seconds later; then it resumes and both take part in the rebalance
         first.pause();
-        ChildIndexer joiner = start(group);
+        ChildIndexer joiner = start(instanceIds.get(first).equals("indexer-a") ? "indexer-b" : "indexer-a");
         boolean joined = Await.within(Duration.ofSeconds(60), () -> joiner.log().contains(0, "msg=indexer started"));
         first.resume();
         if (!joined) {
@@ -111,35 +120,36 @@ final class Crashes {
                 "msg=" + event));
         kill(victim, KillPhase.REBALANCE.name(), seen, (killJoiner ? "joining process at " : "first process at ")
                 + event);
-        if (takeOver) {
-            int afterKill = survivor.log().mark();
-            long start = System.nanoTime();
-            Await.until(TAKEOVER_TIMEOUT, () -> survivor.log().find(afterKill, this::assignsAll).isPresent(),
-                    "the survivor takes every partition over");
-            takeovers.add((System.nanoTime() - start) / 1e9);
-            current = survivor;
-        } else {
-            kill(survivor, KillPhase.REBALANCE.name() + "_SURVIVOR", true, "the other process of the group");
-            current = start(base.group() + "-" + started.size());
+        long killed = System.nanoTime();
+        ChildIndexer replacement = start(instanceIds.get(victim));
+        Await.until(TAKEOVER_TIMEOUT, () -> owned(List.of(survivor, replacement)) || !replacement.alive()
+                || !survivor.alive(), "the restarted process and the survivor own every partition");
+        takeovers.add((System.nanoTime() - killed) / 1e9);
+        Ownership.joinSeconds(replacement.log().lines()).ifPresent(joins::add);
+        // the replacement leaves the group on SIGTERM: the survivor takes its partitions at once
+        long terminated = System.nanoTime();
+        int exit = replacement.terminate();
+        if (exit != 143) {
+            throw new AssertionError(replacement + " exited with " + exit + " on SIGTERM:\n" + replacement.log().tail(40));
         }
+        Await.until(TAKEOVER_TIMEOUT, () -> owned(List.of(survivor)) || !survivor.alive(),
+                "the survivor takes every partition of the process that left");
+        leaves.add((System.nanoTime() - terminated) / 1e9);
+        current = survivor;
     }
 
-    private boolean assignsAll(String line) {
-        if (!line.contains("msg=partitions assigned")) {
-            return false;
-        }
-        for (int p = 0; p < partitions; p++) {
-            if (!line.contains(topic + "-" + p)) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether these processes together own every partition, according to their logs. */
+    private boolean owned(List<ChildIndexer> processes) {
+        Set<Integer> owned = new HashSet<>();
+        processes.forEach(p -> owned.addAll(Ownership.of(p.log().lines(), topic)));
+        return owned.size() == partitions;
     }
 
-    private ChildIndexer start(String group) {
-        ChildIndexer child = ChildIndexer.start("indexer-" + started.size(), base.withGroup(group), logs);
+    /** Starts a process as the static group member {@code instanceId}. */
+    private ChildIndexer start(String instanceId) {
+        ChildIndexer child = ChildIndexer.start("indexer-" + started.size(), base.withInstanceId(instanceId), logs);
         started.add(child);
-        groups.put(child, group);
+        instanceIds.put(child, instanceId);
         return child;
     }
 
@@ -187,8 +197,27 @@ final class Crashes {
         return started.size();
     }
 
+    /** Rebalance kills: from the SIGKILL until the restarted victim and the survivor own every partition. */
     List<Double> takeoverSeconds() {
         return List.copyOf(takeovers);
+    }
+
+    /** Other kills: from the SIGKILL until the restarted process owns every partition (JVM start included). */
+    List<Double> restartSeconds() {
+        return List.copyOf(restarts);
+    }
+
+    /**
+     * Every restarted process that got partitions: from its {@code indexer started} log line to its first
+     * assignment, i.e. the group rejoin without the JVM start (by the child's log timestamps).
+     */
+    List<Double> rejoinSeconds() {
+        return List.copyOf(joins);
+    }
+
+    /** Rebalance kills: from the SIGTERM of the restarted victim until the survivor owns every partition. */
+    List<Double> leaveSeconds() {
+        return List.copyOf(leaves);
     }
 
     void closeAll() {

@@ -41,14 +41,19 @@ public final class KafkaBroker implements AutoCloseable {
     private final boolean ownsLogDir;
     private final int port;
     private final int controllerPort;
+    private final int saslPort;
+    private final Map<String, String> saslUsers;
     private KafkaRaftServer server;
     private boolean closed;
 
-    private KafkaBroker(Path logDir, boolean ownsLogDir, int port, int controllerPort) {
+    private KafkaBroker(Path logDir, boolean ownsLogDir, int port, int controllerPort, int saslPort,
+                        Map<String, String> saslUsers) {
         this.logDir = logDir;
         this.ownsLogDir = ownsLogDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.saslPort = saslPort;
+        this.saslUsers = Map.copyOf(saslUsers);
     }
 
     /**
@@ -57,7 +62,17 @@ public final class KafkaBroker implements AutoCloseable {
      * Returns when the broker serves metadata requests.
      */
     public static KafkaBroker start(Optional<Path> logDir, int port) {
+        return start(logDir, port, Map.of());
+    }
+
+    /**
+     * As {@link #start(Optional, int)}, with a second client listener, {@code SASL_PLAINTEXT} with mechanism
+     * PLAIN on another free port ({@link #saslBootstrapServers()}), that accepts exactly {@code saslUsers} (user
+     * name to password). The PLAINTEXT listener stays, for set-up and checks.
+     */
+    public static KafkaBroker start(Optional<Path> logDir, int port, Map<String, String> saslUsers) {
         Objects.requireNonNull(logDir, "logDir");
+        Objects.requireNonNull(saslUsers, "saslUsers");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in 0..65535 (0 = a free port), got " + port);
         }
@@ -67,7 +82,11 @@ public final class KafkaBroker implements AutoCloseable {
         while (controllerPort == brokerPort) {
             controllerPort = FreePort.pick();
         }
-        KafkaBroker broker = new KafkaBroker(dir, logDir.isEmpty(), brokerPort, controllerPort);
+        int saslPort = 0;
+        while (!saslUsers.isEmpty() && (saslPort == 0 || saslPort == brokerPort || saslPort == controllerPort)) {
+            saslPort = FreePort.pick();
+        }
+        KafkaBroker broker = new KafkaBroker(dir, logDir.isEmpty(), brokerPort, controllerPort, saslPort, saslUsers);
         broker.start();
         return broker;
     }
@@ -80,7 +99,7 @@ public final class KafkaBroker implements AutoCloseable {
         if (server != null) {
             return;
         }
-        Properties props = BrokerSettings.of(logDir, port, controllerPort);
+        Properties props = BrokerSettings.of(logDir, port, controllerPort, saslPort, saslUsers);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(props);
         }
@@ -112,6 +131,14 @@ public final class KafkaBroker implements AutoCloseable {
     /** {@code 127.0.0.1:<port>}, stable across restarts. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** {@code 127.0.0.1:<sasl port>} of a broker started with SASL users. */
+    public String saslBootstrapServers() {
+        if (saslUsers.isEmpty()) {
+            throw new IllegalStateException("this broker has no SASL listener: start it with SASL users");
+        }
+        return "127.0.0.1:" + saslPort;
     }
 
     public int port() {

@@ -2,6 +2,7 @@ package io.storagehub.testkit.kafka;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,18 +47,26 @@ public final class TestKafka {
         return name.toString();
     }
 
-    /** Creates a topic (cluster-default replication) and waits until every partition has a leader. */
+    /**
+     * Creates a topic (cluster-default replication, history kept for ever, as the indexer's topics are created)
+     * and waits until every partition has a leader.
+     */
     public static void createTopic(String name, int partitions) {
         createTopic(name, partitions, Map.of());
     }
 
-    /** As {@link #createTopic(String, int)}, with topic configs such as {@code cleanup.policy}. */
+    /**
+     * As {@link #createTopic(String, int)}, with topic configs such as {@code cleanup.policy}; they override
+     * the unlimited retention ({@code retention.ms=-1}, {@code retention.bytes=-1}).
+     */
     public static void createTopic(String name, int partitions, Map<String, String> configs) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
         }
         try (Admin admin = admin()) {
-            NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(configs);
+            Map<String, String> all = new HashMap<>(Map.of("retention.ms", "-1", "retention.bytes", "-1"));
+            all.putAll(configs);
+            NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(all);
             admin.createTopics(List.of(topic)).all().get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             awaitLeaders(admin, name, partitions);
         } catch (ExecutionException | TimeoutException e) {

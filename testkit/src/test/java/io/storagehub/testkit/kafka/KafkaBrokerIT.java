@@ -1,6 +1,7 @@
 package io.storagehub.testkit.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +22,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -68,8 +73,41 @@ class KafkaBrokerIT {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
                     .get(topic).partitions().size();
             assertThat(partitions).isEqualTo(3);
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            Config config = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
+            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+            assertThat(config.get("retention.bytes").value()).isEqualTo("-1");
         }
         assertThat(topic).startsWith("events-").isNotEqualTo(TestKafka.uniqueTopic("events"));
+    }
+
+    @Test
+    void saslListener_acceptsItsUsers_andRejectsWrongCredentials() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(Optional.empty(), 0, Map.of("alice", "pa\"ss"))) {
+            // given
+            String sasl = broker.saslBootstrapServers();
+            // when / then: the configured user gets the cluster, a wrong password is refused
+            try (Admin admin = Admin.create(sasl(sasl, "alice", "pa\\\"ss"))) {
+                assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
+            }
+            try (Admin admin = Admin.create(sasl(sasl, "alice", "wrong"))) {
+                assertThatThrownBy(() -> admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(SaslAuthenticationException.class);
+            }
+            assertThat(broker.bootstrapServers()).isNotEqualTo(sasl);
+        }
+        try (KafkaBroker plain = KafkaBroker.start(Optional.empty(), 0)) {
+            assertThatThrownBy(plain::saslBootstrapServers).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    /** {@code escapedPassword}: as it stands between quotes in a JAAS line. */
+    private static Map<String, Object> sasl(String bootstrap, String user, String escapedPassword) {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
+                SaslConfigs.SASL_MECHANISM, "PLAIN",
+                SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                        + "username=\"" + user + "\" password=\"" + escapedPassword + "\";");
     }
 
     private static void createTopic(String bootstrap) throws ExecutionException, InterruptedException, TimeoutException {
