@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "indexer", mixinStandardHelpOptions = true, version = "storagehub indexer 0.1.0",
         description = "Projects StorageHub chain events from Kafka into the Postgres read model.",
-        subcommands = {RunCommand.class, RebuildCommand.class, StatusCommand.class, PublishCommand.class,
+        subcommands = {RunCommand.class, RebuildCommand.class, StatusCommand.class, DlqCommand.class,
+                PublishCommand.class,
                 CommandLine.HelpCommand.class})
 public final class IndexerCli implements Callable<Integer> {
     static final int FAILED = 1;
