@@ -19,6 +19,11 @@ public final class ReadModelSizes {
     }
 
     public static ReadModelSize read(Handle handle, String schema) {
+        return read(handle, schema, COUNT_BELOW);
+    }
+
+    /** With tables estimated at {@code countBelow} rows or more taken from the statistics. */
+    static ReadModelSize read(Handle handle, String schema, long countBelow) {
         record Estimate(String name, long rows, long bytes) {
         }
         List<Estimate> estimates = handle.createQuery(SQL.locate(ReadModelSizes.class, "tables"))
@@ -28,7 +33,7 @@ public final class ReadModelSizes {
                 .list();
         List<ReadModelSize.Table> tables = new ArrayList<>();
         for (Estimate e : estimates) {
-            boolean estimated = e.rows() >= COUNT_BELOW;
+            boolean estimated = e.rows() >= countBelow;
             long rows = estimated ? e.rows() : count(handle, schema, e.name());
             tables.add(new ReadModelSize.Table(e.name(), rows, estimated, e.bytes()));
         }
