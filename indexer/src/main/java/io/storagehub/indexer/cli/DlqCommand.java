@@ -1,9 +1,9 @@
 package io.storagehub.indexer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.storagehub.config.Settings;
 import io.storagehub.indexer.config.DbConfig;
 import io.storagehub.indexer.config.IndexerConfig;
-import io.storagehub.indexer.config.Settings;
 import io.storagehub.indexer.deadletter.DlqBrowser;
 import io.storagehub.indexer.deadletter.DlqEntry;
 import io.storagehub.indexer.deadletter.DlqFilter;
@@ -13,11 +13,11 @@ import io.storagehub.projection.jdbi.PoolConfig;
 import io.storagehub.projection.jdbi.Pools;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "dlq", mixinStandardHelpOptions = true,
         description = {"Browse the dead letters: the poison records the indexer set aside, with why.",

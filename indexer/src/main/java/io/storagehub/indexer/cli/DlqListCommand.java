@@ -1,7 +1,7 @@
 package io.storagehub.indexer.cli;
 
+import io.storagehub.config.Settings;
 import io.storagehub.indexer.config.IndexerConfig;
-import io.storagehub.indexer.config.Settings;
 import io.storagehub.indexer.deadletter.DlqFilter;
 import io.storagehub.indexer.deadletter.DlqSelection;
 import java.io.PrintWriter;
