@@ -12,7 +12,9 @@ import io.storagehub.indexer.run.LiveIndexer;
 import io.storagehub.schema.codec.EventEncoder;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.schema.event.Position;
+import io.storagehub.schema.migration.Migrations;
 import io.storagehub.testkit.chain.ChainScript;
+import io.storagehub.testkit.kafka.TestKafka;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
 import java.io.PrintWriter;
@@ -25,6 +27,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,6 +218,21 @@ class DlqCliIT {
                 .containsExactly("published", "published", "published", "published", "published", "pending");
         assertThat(cli("dlq", "list")).isZero();
         assertThat(out.toString()).contains("* pending: in the outbox");
+    }
+
+    @Test
+    void list_isEmpty_whenNoDeadLetterTopicExistsYet() throws Exception {
+        // given: a migrated read model, and no dead-letter topic
+        Migrations.migrate(schema.dataSource(), schema.name());
+        // when
+        JsonNode listing = json("dlq", "list", "--json");
+        // then
+        assertThat(listing.get("matched").asLong()).isZero();
+        assertThat(listing.get("deadLetters")).isEmpty();
+        try (Admin admin = TestKafka.admin()) {
+            assertThat(admin.listTopics().names().get()).as("not created by listing")
+                    .doesNotContain(testbed.kafka.dlqTopic());
+        }
     }
 
     @Test
