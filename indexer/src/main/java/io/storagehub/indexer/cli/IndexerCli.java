@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "indexer", mixinStandardHelpOptions = true, version = "storagehub indexer 0.1.0",
         description = "Projects StorageHub chain events from Kafka into the Postgres read model.",
-        subcommands = {RunCommand.class, RebuildCommand.class, StatusCommand.class, PublishCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, RebuildCommand.class, StatusCommand.class, DlqCommand.class,
+                PublishCommand.class, CommandLine.HelpCommand.class})
 public final class IndexerCli implements Callable<Integer> {
     static final int FAILED = 1;
     static final int USAGE = 2;
@@ -68,7 +68,9 @@ public final class IndexerCli implements Callable<Integer> {
         int widest = table.lines().mapToInt(String::length).max().orElse(0);
         cli.setUsageHelpWidth(Math.max(cli.getUsageHelpWidth(), widest + 1));
         List<CommandLine> commands = new ArrayList<>(List.of(cli));
-        commands.addAll(cli.getSubcommands().values());
+        for (int i = 0; i < commands.size(); i++) {
+            commands.addAll(commands.get(i).getSubcommands().values()); // nested ones too (dlq list, dlq show)
+        }
         for (CommandLine command : commands) {
             command.getCommandSpec().usageMessage()
                     .footerHeading("%nConfiguration keys (environment or --config file; default; accepted):%n")

@@ -7,14 +7,22 @@ import io.storagehub.indexer.config.IndexerConfig;
 import io.storagehub.indexer.consumer.KafkaSettings;
 import io.storagehub.indexer.deadletter.DeadLetterOutbox;
 import io.storagehub.indexer.deadletter.OutboxCounts;
+import io.storagehub.indexer.health.ChainFreshness;
+import io.storagehub.indexer.health.ChainStatus;
+import io.storagehub.indexer.health.ReadModelSize;
+import io.storagehub.indexer.health.ReadModelSizes;
 import io.storagehub.indexer.health.StatusReport;
+import io.storagehub.indexer.history.TopicHistory;
 import io.storagehub.indexer.history.TopicHistoryReader;
 import io.storagehub.indexer.retry.Failures;
 import io.storagehub.projection.jdbi.Databases;
 import io.storagehub.projection.jdbi.JdbiProjection;
 import io.storagehub.projection.jdbi.PoolConfig;
 import io.storagehub.projection.jdbi.Pools;
+import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,12 +34,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the stored checkpoint and lag of every partition, the last indexed position of every "
-                + "chain, the dead-letter outbox (published / pending), and the topic's history (retention, "
-                + "earliest offsets, whether it was truncated).")
+        description = {"Show the stored checkpoint and lag of every partition; every chain's newest indexed block "
+                + "with its block time and the lag behind it in seconds; the dead-letter outbox (published / "
+                + "pending); the topic's history (retention, earliest offsets, whether it was truncated); and the "
+                + "read model's size: rows and bytes per table (rows marked ~ are the planner's estimates, for "
+                + "tables of 100000 rows or more) and the database's bytes.",
+                "--json prints the same as one JSON document."})
 final class StatusCommand implements Callable<Integer> {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
@@ -41,19 +53,26 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
+    @Option(names = "--json", description = "Print one JSON document instead of tables.")
+    boolean json;
+
     @Override
     public Integer call() {
         Settings settings = options.settings(parent.environment());
         IndexerConfig kafka = IndexerConfig.from(settings);
         DbConfig db = DbConfig.from(settings);
-        parent.spec.commandLine().getOut().print(read(kafka, db).render());
-        parent.spec.commandLine().getOut().println(TopicHistoryReader.read(kafka.client(), kafka.topic(), TIMEOUT)
-                .describe());
-        parent.spec.commandLine().getOut().flush();
+        StatusReport report = read(kafka, db, Clock.systemUTC());
+        PrintWriter out = parent.spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, report);
+        } else {
+            out.print(report.render());
+            out.flush();
+        }
         return 0;
     }
 
-    static StatusReport read(IndexerConfig kafka, DbConfig db) {
+    static StatusReport read(IndexerConfig kafka, DbConfig db, Clock clock) {
         try (HikariDataSource pool = Pools.create(new PoolConfig(db.jdbcUrl(), db.user(), db.password(),
                 db.schema(), 1, db.statementTimeout(), "storagehub-status", true));
              KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
@@ -71,7 +90,11 @@ final class StatusCommand implements Callable<Integer> {
                 rows.add(new StatusReport.PartitionStatus(tp.partition(), stored, ends.get(tp)));
             }
             OutboxCounts outbox = jdbi.withHandle(DeadLetterOutbox::counts);
-            return new StatusReport(kafka.topic(), db.schema(), rows, projection.chainPositions(), outbox);
+            Instant now = clock.instant();
+            List<ChainStatus> chains = jdbi.withHandle(h -> ChainFreshness.read(h, now));
+            ReadModelSize size = jdbi.withHandle(h -> ReadModelSizes.read(h, db.schema()));
+            TopicHistory history = TopicHistoryReader.read(kafka.client(), kafka.topic(), TIMEOUT);
+            return new StatusReport(kafka.topic(), db.schema(), now, rows, chains, outbox, history, size);
         } catch (RuntimeException e) {
             throw Failures.classify("reading the indexer status", e);
         }

@@ -6,6 +6,7 @@ import io.storagehub.indexer.metrics.OutcomeCounts;
 import io.storagehub.indexer.retry.Resilience;
 import io.storagehub.indexer.retry.RetriableFailure;
 import io.storagehub.projection.BatchResult;
+import io.storagehub.schema.event.BlockRef;
 import io.storagehub.schema.event.Envelope;
 import java.time.Duration;
 import java.util.HashMap;
@@ -88,10 +89,13 @@ public final class BatchProcessor {
     }
 
     private void lastBlocks(List<Envelope> events) {
-        Map<String, Long> last = new HashMap<>();
+        Map<String, BlockRef> last = new HashMap<>();
         for (Envelope event : events) {
-            last.merge(event.chain(), event.block().number(), Math::max);
+            last.merge(event.chain(), event.block(), (a, b) -> a.number() >= b.number() ? a : b);
         }
-        last.forEach(metrics::lastBlock);
+        last.forEach((chain, block) -> {
+            metrics.lastBlock(chain, block.number());
+            metrics.blockTime(chain, block.timestamp());
+        });
     }
 }

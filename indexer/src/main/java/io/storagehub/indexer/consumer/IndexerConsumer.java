@@ -50,6 +50,7 @@ public final class IndexerConsumer implements Runnable {
     private final Map<TopicPartition, PartitionState> partitions = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final LoopHealth health = new LoopHealth();
     private volatile boolean failing;
     private volatile Throwable fatal;
 
@@ -88,6 +89,7 @@ public final class IndexerConsumer implements Runnable {
                 log.warn("closing the consumer failed: {}", e.toString());
             }
             partitions.clear();
+            health.stopped();
             stopped.countDown();
         }
     }
@@ -95,6 +97,7 @@ public final class IndexerConsumer implements Runnable {
     private void step() {
         prepare(System.nanoTime());
         ConsumerRecords<byte[], byte[]> records = consumer.poll(config.pollTimeout());
+        health.polled(System.nanoTime());
         Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
         for (TopicPartition tp : records.partitions()) {
             PartitionState state = partitions.get(tp);
@@ -184,9 +187,22 @@ public final class IndexerConsumer implements Runnable {
         return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** True while partitions are assigned and all of them are sought and not in a failing retry loop. */
+    /**
+     * True while the loop runs, is a member of the group and polls (returned from {@code poll} within
+     * {@link LoopHealth#STALLED_AFTER}). A member without partitions (more replicas than partitions) is healthy.
+     */
+    public boolean healthy() {
+        return health.healthy(System.nanoTime());
+    }
+
+    /** True unless an assigned partition waits for its seek or is in a failing retry loop; true with none. */
+    public boolean partitionsReady() {
+        return !failing && partitions.values().stream().noneMatch(PartitionState::needsSeek);
+    }
+
+    /** Both {@link #healthy()} and {@link #partitionsReady()}: the replica can do its job. */
     public boolean ready() {
-        return !partitions.isEmpty() && !failing && partitions.values().stream().noneMatch(PartitionState::needsSeek);
+        return healthy() && partitionsReady();
     }
 
     public boolean failing() {
@@ -222,6 +238,7 @@ public final class IndexerConsumer implements Runnable {
                 partitions.put(tp, state);
                 trySeek(tp, state, now);
             }
+            health.joined();
             log.info("partitions assigned: {}", assigned);
         }
 
@@ -235,6 +252,7 @@ public final class IndexerConsumer implements Runnable {
         @Override
         public void onPartitionsLost(java.util.Collection<TopicPartition> lost) {
             lost.forEach(partitions::remove);
+            health.lost();
             log.warn("partitions lost: {}", lost);
         }
     }

@@ -45,8 +45,9 @@ public final class DeadLetterOutbox {
         batch.execute();
     }
 
-    public static List<OutboxRow> unpublished(Handle handle, int limit) {
-        return handle.createQuery(sql("unpublished")).bind("limit", limit)
+    /** Up to {@code limit} unpublished rows with ids above {@code afterId}, in id order. */
+    public static List<OutboxRow> unpublished(Handle handle, long afterId, int limit) {
+        return handle.createQuery(sql("unpublished")).bind("after", afterId).bind("limit", limit)
                 .map((rs, ctx) -> row(rs)).list();
     }
 
@@ -69,6 +70,6 @@ public final class DeadLetterOutbox {
         DeadLetter letter = new DeadLetter(rs.getString("topic"), rs.getInt("partition"), rs.getLong("record_offset"),
                 Optional.ofNullable(rs.getString("chain")), position, rs.getString("reason_kind"),
                 rs.getString("reason"), rs.getBytes("original_key"), rs.getBytes("original_value"));
-        return new OutboxRow(rs.getLong("id"), letter);
+        return new OutboxRow(rs.getLong("id"), letter, rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -113,7 +113,7 @@ public final class DeadLetterRelay implements Runnable {
     }
 
     private int publishRound() {
-        List<OutboxRow> rows = DeadLetterOutbox.unpublished(lock.handle(), BATCH);
+        List<OutboxRow> rows = DeadLetterOutbox.unpublished(lock.handle(), 0, BATCH);
         if (rows.isEmpty()) {
             return 0;
         }

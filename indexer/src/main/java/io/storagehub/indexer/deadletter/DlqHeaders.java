@@ -1,7 +1,11 @@
 package io.storagehub.indexer.deadletter;
 
+import io.storagehub.schema.event.Position;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -28,6 +32,39 @@ public final class DlqHeaders {
         add(headers, REASON, letter.reason());
         letter.chain().ifPresent(chain -> add(headers, CHAIN, chain));
         letter.position().ifPresent(position -> add(headers, POSITION, position.toString()));
+    }
+
+    /**
+     * A record of the dead-letter topic as a dead letter, read back from its headers. Missing or malformed
+     * headers (a record some other producer wrote) read as empty, {@code -1} or {@code "?"}.
+     */
+    static DlqEntry read(ConsumerRecord<byte[], byte[]> record) {
+        Headers headers = record.headers();
+        DeadLetter letter = new DeadLetter(text(headers, SOURCE_TOPIC).orElse("?"),
+                (int) number(headers, SOURCE_PARTITION).orElse(-1), number(headers, SOURCE_OFFSET).orElse(-1),
+                text(headers, CHAIN), text(headers, POSITION).flatMap(DlqHeaders::position),
+                text(headers, REASON_KIND).orElse("?"), text(headers, REASON).orElse(""), record.key(),
+                record.value());
+        return new DlqEntry(number(headers, OUTBOX_ID), Instant.ofEpochMilli(record.timestamp()),
+                Optional.of(new DlqEntry.Location(record.partition(), record.offset())), letter);
+    }
+
+    private static OptionalLong number(Headers headers, String name) {
+        try {
+            return text(headers, name).map(v -> OptionalLong.of(Long.parseLong(v))).orElse(OptionalLong.empty());
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static Optional<Position> position(String text) {
+        int colon = text.indexOf(':');
+        try {
+            return colon < 0 ? Optional.empty() : Optional.of(new Position(Long.parseLong(text.substring(0, colon)),
+                    Long.parseLong(text.substring(colon + 1))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The text of the last header named {@code name}, if present. */

@@ -7,16 +7,20 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.storagehub.indexer.retry.Resilience;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The indexer's meters. Prometheus names: {@code storagehub_indexer_records_total{outcome}},
  * {@code storagehub_indexer_records_read_total}, {@code storagehub_indexer_batch_size},
  * {@code storagehub_indexer_batch_duration_seconds}, {@code storagehub_indexer_consumer_lag{topic,partition}},
- * {@code storagehub_indexer_last_block{chain}}, {@code storagehub_indexer_retries_total{component}},
+ * {@code storagehub_indexer_last_block{chain}}, {@code storagehub_indexer_lag_seconds{chain}},
+ * {@code storagehub_indexer_retries_total{component}},
  * {@code storagehub_indexer_dlq_published_total}, {@code storagehub_indexer_circuit_breaker_state{name}}.
  */
 public final class IndexerMetrics {
@@ -26,6 +30,7 @@ public final class IndexerMetrics {
     public static final String DEAD_LETTERED = "dead_lettered";
 
     private final MeterRegistry registry;
+    private final Clock clock;
     private final Counter applied;
     private final Counter notProjected;
     private final Counter duplicate;
@@ -36,9 +41,16 @@ public final class IndexerMetrics {
     private final Timer batchDuration;
     private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lastBlocks = new ConcurrentHashMap<>();
+    private final Map<String, AtomicReference<Instant>> blockTimes = new ConcurrentHashMap<>();
 
     public IndexerMetrics(MeterRegistry registry) {
+        this(registry, Clock.systemUTC());
+    }
+
+    /** {@code clock} tells the time lag gauges measure to. */
+    public IndexerMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
         this.applied = outcome(APPLIED);
         this.notProjected = outcome(SKIPPED_NOT_PROJECTED);
         this.duplicate = outcome(SKIPPED_DUPLICATE);
@@ -87,6 +99,24 @@ public final class IndexerMetrics {
                     .description("Block of the chain's last indexed event").register(registry);
             return value;
         }).accumulateAndGet(block, Math::max);
+    }
+
+    /**
+     * The time of a block indexed for {@code chain}: the chain's lag gauge reads, at each scrape, the seconds from
+     * the newest such time to now (how far the read model is behind the chain).
+     */
+    public void blockTime(String chain, Instant time) {
+        blockTimes.computeIfAbsent(chain, k -> {
+            AtomicReference<Instant> newest = new AtomicReference<>(time);
+            Gauge.builder("storagehub.indexer.lag.seconds", newest, n -> lagSeconds(n.get())).tag("chain", chain)
+                    .description("Seconds from the time of the chain's newest indexed block to now")
+                    .register(registry);
+            return newest;
+        }).accumulateAndGet(time, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    private double lagSeconds(Instant blockTime) {
+        return (clock.millis() - blockTime.toEpochMilli()) / 1000.0;
     }
 
     public void deadLettersPublished(int count) {

@@ -83,7 +83,8 @@ public final class LiveIndexer implements AutoCloseable {
             OpsServer http = OpsServer.start(httpConfig, registry, List.of(
                     new ReadinessCheck("database", readiness::databaseReachable),
                     new ReadinessCheck("migrations", readiness::migrationsUpToDate),
-                    new ReadinessCheck("consumer", consumer::ready)));
+                    new ReadinessCheck("consumer", consumer::healthy),
+                    new ReadinessCheck("partitions", consumer::partitionsReady)));
             LiveIndexer indexer = new LiveIndexer(pool, metrics, consumer, relay, http);
             indexer.relayThread.start();
             indexer.consumerThread.start();

@@ -20,7 +20,7 @@ class IndexerCliTest {
     @Test
     void help_listsEveryCommand() {
         assertThat(run(Map.of(), "--help")).isZero();
-        assertThat(out.toString()).contains("run", "rebuild", "status", "publish");
+        assertThat(out.toString()).contains("run", "rebuild", "status", "dlq", "publish");
     }
 
     @Test
@@ -32,6 +32,14 @@ class IndexerCliTest {
         assertThat(out.toString()).contains("--from-block", "--drop-old", "retention.ms=-1");
         assertThat(run(Map.of(), "status", "--help")).isZero();
         assertThat(out.toString()).contains("lag");
+        assertThat(out.toString()).contains("--json", "seconds", "bytes", "estimates");
+        assertThat(run(Map.of(), "dlq", "--help")).isZero();
+        assertThat(out.toString()).contains("list", "show", "outbox");
+        assertThat(run(Map.of(), "dlq", "list", "--help")).isZero();
+        assertThat(out.toString()).contains("--chain", "--reason", "UNKNOWN_ENTITY", "--since", "--until", "2h",
+                "--limit", "--json", "STORAGEHUB_DLQ_TOPIC");
+        assertThat(run(Map.of(), "dlq", "show", "--help")).isZero();
+        assertThat(out.toString()).contains("ID", "JSON", "base64", "--json");
         assertThat(run(Map.of(), "publish", "--help")).isZero();
         assertThat(out.toString()).contains("--raw", "FILE.jsonl");
         assertThat(run(Map.of(), "help", "publish")).isZero();

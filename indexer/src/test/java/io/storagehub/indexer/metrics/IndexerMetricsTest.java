@@ -6,7 +6,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.storagehub.indexer.config.RetryConfig;
 import io.storagehub.indexer.retry.Resilience;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class IndexerMetricsTest {
@@ -39,5 +42,22 @@ class IndexerMetricsTest {
                 "storagehub_indexer_retries_total{component=\"postgres\"} 0.0",
                 "storagehub_indexer_circuit_breaker_state{name=\"postgres\"} 0.0");
         assertThat(metrics.recordsRead()).isEqualTo(11);
+    }
+
+    @Test
+    void lagSeconds_measuresFromTheNewestBlockTimeToNow() {
+        // given
+        Instant now = Instant.parse("2026-12-04T12:00:00Z");
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        IndexerMetrics metrics = new IndexerMetrics(registry, Clock.fixed(now, ZoneOffset.UTC));
+        // when
+        metrics.blockTime("alpha", now.minusSeconds(90));
+        metrics.blockTime("alpha", now.minusMillis(12_500));
+        metrics.blockTime("alpha", now.minusSeconds(300));
+        metrics.blockTime("beta", now.minusSeconds(3600));
+        // then
+        assertThat(registry.scrape()).contains(
+                "storagehub_indexer_lag_seconds{chain=\"alpha\"} 12.5",
+                "storagehub_indexer_lag_seconds{chain=\"beta\"} 3600.0");
     }
 }

@@ -41,7 +41,7 @@ public final class Applier {
                 outcomes.add(duplicate(uow, envelope, digest));
                 continue;
             }
-            uow.consume(position, digest);
+            uow.consume(position, envelope.block().timestamp(), digest);
             fx.at(position);
             outcomes.add(effect(envelope, providers, fileSystem, paymentStreams));
         }

@@ -182,6 +182,7 @@ final class JdbiStateWriter implements StateWriter {
                 .text("chain", Changes::chain)
                 .int64("lastBlock", c -> c.lastPosition().block())
                 .int64("lastIndex", c -> c.lastPosition().index())
+                .text("lastBlockTime", c -> c.lastBlockTime() == null ? null : c.lastBlockTime().toString())
                 .execute(handle, sql("upsertChainPositions"));
     }
 

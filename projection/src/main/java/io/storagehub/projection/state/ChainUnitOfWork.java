@@ -1,6 +1,7 @@
 package io.storagehub.projection.state;
 
 import io.storagehub.schema.event.Position;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ public final class ChainUnitOfWork {
     private final StateLoader loader;
     private final Position startPosition;
     private Position lastPosition;
+    private Instant lastBlockTime;
     private final Map<Position, Long> newDigests = new TreeMap<>();
 
     private final Cache<String, MspRow> msps = new Cache<>();
@@ -66,10 +68,11 @@ public final class ChainUnitOfWork {
         return Optional.ofNullable(loader.digests(chain, List.of(position)).get(position));
     }
 
-    /** Marks a new position as consumed (whatever its outcome). */
-    public void consume(Position position, long digest) {
+    /** Marks a new position, of a block made at {@code blockTime}, as consumed (whatever its outcome). */
+    public void consume(Position position, Instant blockTime, long digest) {
         newDigests.put(position, digest);
         lastPosition = position;
+        lastBlockTime = blockTime;
     }
 
     /** Bulk-loads rows the batch will need; anything missed is loaded on demand later. */
@@ -186,7 +189,7 @@ public final class ChainUnitOfWork {
         return new Changes(chain, msps.dirtyRows(), bsps.dirtyRows(), valueProps.dirtyRows(), buckets.dirtyRows(),
                 files.dirtyRows(), streams.dirtyRows(), List.copyOf(deletedStreams),
                 List.copyOf(addedAssociations.values()), List.copyOf(removedAssociations.values()),
-                newDigests.isEmpty() ? null : lastPosition,
+                newDigests.isEmpty() ? null : lastPosition, newDigests.isEmpty() ? null : lastBlockTime,
                 newDigests.entrySet().stream().map(e -> new Changes.Digest(e.getKey(), e.getValue())).toList());
     }
 
