@@ -1,5 +1,6 @@
 package io.storagehub.reliability.support;
 
+import io.storagehub.testkit.wait.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,7 +71,7 @@ public final class Topics implements AutoCloseable {
                 if (System.nanoTime() - deadline > 0) {
                     throw new AssertionError("no leaders for " + topic + " within " + TIMEOUT);
                 }
-                Await.pause();
+                Wait.pause();
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create topic " + topic, e);
