@@ -37,7 +37,7 @@ final class Testbed implements AutoCloseable {
     final DbConfig db;
     private final EventFeed feed;
     private final Map<Integer, Long> produced = new HashMap<>();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final List<LiveIndexer> indexers = new ArrayList<>();
     private HikariDataSource readPool;
 
     Testbed(int partitions, DbConfig db, int maxBatch) {
@@ -60,7 +60,7 @@ final class Testbed implements AutoCloseable {
 
     LiveIndexer startIndexer(IndexerConfig config) {
         LiveIndexer indexer = LiveIndexer.start(config, db, new HttpConfig("127.0.0.1", 0), FAST_RETRY, true);
-        closeables.add(indexer);
+        indexers.add(indexer);
         return indexer;
     }
 
@@ -119,9 +119,9 @@ final class Testbed implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
+    public void close() {
+        for (int i = indexers.size() - 1; i >= 0; i--) {
+            indexers.get(i).close();
         }
         feed.close();
         closeReadPool();

@@ -1,9 +1,9 @@
 package io.storagehub.bench.query;
 
-import io.storagehub.bench.env.ChildJvm;
-import io.storagehub.bench.env.FreePort;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Services;
+import io.storagehub.testkit.net.FreePort;
+import io.storagehub.testkit.process.ChildJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /** The query API ({@code io.storagehub.api.Main}) in its own JVM, over the read model's schema. */
@@ -36,8 +35,8 @@ public final class ApiProcess implements AutoCloseable {
                 "STORAGEHUB_API_HOST", "127.0.0.1",
                 "STORAGEHUB_API_PORT", Integer.toString(port)));
         env.putAll(extraEnv);
-        ChildJvm jvm = ChildJvm.start("query API", List.of("-Xmx1g"), "io.storagehub.api.Main", List.of(), env,
-                logFile);
+        ChildJvm jvm = ChildJvm.builder("query API", "io.storagehub.api.Main").jvmArgs("-Xmx1g").env(env)
+                .logFile(logFile).start();
         ApiProcess api = new ApiProcess(jvm, port);
         api.awaitReady();
         return api;

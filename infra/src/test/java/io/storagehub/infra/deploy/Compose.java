@@ -25,7 +25,7 @@ final class Compose {
                 result.put(kv[0], kv.length > 1 ? kv[1] : "");
             }
         } else {
-            env.fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue().asText()));
+            env.properties().forEach(e -> result.put(e.getKey(), e.getValue().asText()));
         }
         return result;
     }

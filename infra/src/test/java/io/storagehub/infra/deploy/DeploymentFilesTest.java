@@ -164,7 +164,7 @@ class DeploymentFilesTest {
 
             JsonNode service = Kubernetes.service(name);
             JsonNode labels = deployment.path("spec").path("template").path("metadata").path("labels");
-            service.path("spec").path("selector").fields().forEachRemaining(selector ->
+            service.path("spec").path("selector").properties().forEach(selector ->
                     assertThat(labels.path(selector.getKey()).asText()).isEqualTo(selector.getValue().asText()));
             assertThat(service.path("spec").path("ports").get(0).path("targetPort").asInt()).isEqualTo(port);
         }

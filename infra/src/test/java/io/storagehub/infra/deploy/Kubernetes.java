@@ -35,7 +35,7 @@ final class Kubernetes {
 
     static Map<String, String> stringMap(JsonNode node) {
         Map<String, String> result = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue().asText()));
+        node.properties().forEach(e -> result.put(e.getKey(), e.getValue().asText()));
         return result;
     }
 
