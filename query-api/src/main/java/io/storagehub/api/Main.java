@@ -2,7 +2,9 @@ package io.storagehub.api;
 
 import io.storagehub.api.config.ApiConfig;
 import io.storagehub.api.config.ConfigKey;
-import io.storagehub.api.config.InvalidConfigException;
+import io.storagehub.api.db.RoleGuard;
+import io.storagehub.config.ConfigException;
+import io.storagehub.config.Key;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -38,13 +40,23 @@ public final class Main {
         ApiConfig config;
         try {
             config = ApiConfig.load(System.getenv(), file);
-        } catch (InvalidConfigException e) {
-            err.println(e.getMessage());
+        } catch (ConfigException e) {
+            err.println("configuration error: " + e.getMessage());
             err.println("(see --help for every key)");
             return 2;
         }
-        QueryApi api = QueryApi.start(config);
+        QueryApi api;
+        try {
+            api = QueryApi.start(config);
+        } catch (RoleGuard.UnsafeRoleException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(api::stop, "query-api-stop"));
+        api.refusal().thenAccept(refused -> {
+            err.println(refused.getMessage());
+            System.exit(2);
+        });
         return 0;
     }
 
@@ -56,11 +68,7 @@ public final class Main {
         out.println("                 environment variables override it");
         out.println();
         out.println("configuration (environment variable, default, meaning):");
-        for (ConfigKey key : ConfigKey.values()) {
-            String value = key.defaultValue() == null ? "(required)"
-                    : key.defaultValue().isEmpty() ? "(empty)" : key.defaultValue();
-            out.printf("  %-38s %-11s %s%n", key.env(), value, key.description());
-        }
+        out.print(Key.table(ConfigKey.catalogue()));
         out.println();
         out.println("endpoints: /v1/chains/..., /health, /ready, /metrics, /openapi.json");
     }

@@ -13,10 +13,14 @@ import io.storagehub.api.consistency.PgNotificationSource;
 import io.storagehub.api.cursor.CursorCodec;
 import io.storagehub.api.db.ApiDatabase;
 import io.storagehub.api.http.ApiServer;
+import io.storagehub.api.db.RoleGuard;
 import io.storagehub.api.ops.DatabaseReadiness;
+import io.storagehub.api.ops.Readiness;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,7 @@ public final class QueryApi implements AutoCloseable {
     private final IndexWatcher watcher;
     private final ApiServer server;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final CompletableFuture<RoleGuard.UnsafeRoleException> refusal = new CompletableFuture<>();
 
     private QueryApi(PrometheusMeterRegistry registry, ApiDatabase database, IndexWatcher watcher,
                      ApiServer server) {
@@ -41,11 +46,28 @@ public final class QueryApi implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * Starts the API; throws {@link RoleGuard.UnsafeRoleException} when its database role can write the read model
+     * (unless allowed), and {@link #refusal()} completes if that is found only later (the database was down).
+     */
     public static QueryApi start(ApiConfig config) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         List.of(new JvmMemoryMetrics(), new JvmThreadMetrics(), new ProcessorMetrics(), new UptimeMetrics())
                 .forEach(binder -> binder.bindTo(registry));
         ApiDatabase database = ApiDatabase.open(config, registry);
+        AtomicReference<QueryApi> started = new AtomicReference<>();
+        RoleGuard guard = new RoleGuard(database.dataSource(), config.dbSchema(), config.dbUser(),
+                config.allowWriteRole(), late -> refuseLater(started, late));
+        try {
+            guard.checkAtStart();
+        } catch (RuntimeException e) {
+            database.close();
+            registry.close();
+            throw e;
+        }
+        DatabaseReadiness databaseReadiness = new DatabaseReadiness(database.dataSource(),
+                database::migrationsUpToDate);
+        Readiness readiness = () -> databaseReadiness.notReadyReason().or(guard::notReadyReason);
         IndexedChains indexed = new IndexedChains(database.queries()::chain, config.indexedMaxAge());
         IndexWatcher watcher = new IndexWatcher(indexed, new PgNotificationSource(database::openListener),
                 config.waitPoll()).start();
@@ -55,16 +77,35 @@ public final class QueryApi implements AutoCloseable {
                             config.httpMaxThreads()),
                     indexed, watcher,
                     new CursorCodec(config.cursorSecret().getBytes(StandardCharsets.UTF_8)), registry,
-                    Endpoints.all(database.queries(), new DatabaseReadiness(database.dataSource(),
-                            database::migrationsUpToDate), registry));
+                    Endpoints.all(database.queries(), readiness, registry));
             LOG.info("query API listening on {}:{} ({})", config.httpHost(), server.port(), config);
-            return new QueryApi(registry, database, watcher, server);
+            QueryApi api = new QueryApi(registry, database, watcher, server);
+            started.set(api);
+            return api;
         } catch (RuntimeException e) {
             watcher.close();
             database.close();
             registry.close();
             throw e;
         }
+    }
+
+    /** Stops the API off the thread that found the role unsafe (a request's), then completes the refusal. */
+    private static void refuseLater(AtomicReference<QueryApi> started, RoleGuard.UnsafeRoleException refusal) {
+        LOG.error(refusal.getMessage());
+        Thread stopper = new Thread(() -> {
+            QueryApi api = started.get();
+            if (api != null) {
+                api.stop();
+                api.refusal.complete(refusal);
+            }
+        }, "query-api-refuse");
+        stopper.start();
+    }
+
+    /** Completes, after the API stopped itself, when its database role was found able to write after start-up. */
+    public CompletableFuture<RoleGuard.UnsafeRoleException> refusal() {
+        return refusal;
     }
 
     /** The port the server listens on (useful with port 0). */

@@ -29,7 +29,8 @@ class MainTest {
         for (ConfigKey key : ConfigKey.values()) {
             assertThat(help).contains(key.env());
         }
-        assertThat(help).contains("--config").contains("(required)").contains("5000");
+        assertThat(help).contains("--config").contains("(required)").contains("5000")
+                .contains("STORAGEHUB_API_CURSOR_SECRET_FILE", "STORAGEHUB_DB_PASSWORD_FILE");
     }
 
     @Test
@@ -44,6 +45,7 @@ class MainTest {
         Files.writeString(file, "STORAGEHUB_API_PORT=not-a-port\n");
 
         assertThat(run("--config", file.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("STORAGEHUB_API_PORT");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("configuration error", "STORAGEHUB_API_PORT",
+                "'not-a-port'", "expected an integer");
     }
 }

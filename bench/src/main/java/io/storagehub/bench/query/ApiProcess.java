@@ -1,5 +1,6 @@
 package io.storagehub.bench.query;
 
+import io.storagehub.api.db.ReadOnlyRole;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Services;
 import io.storagehub.testkit.net.FreePort;
@@ -12,9 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The query API ({@code io.storagehub.api.Main}) in its own JVM, over the read model's schema. */
 public final class ApiProcess implements AutoCloseable {
+    private static final String READ_ONLY_ROLE = "storagehub_bench_api";
+    private static final String READ_ONLY_PASSWORD = "storagehub-bench-api";
     private final ChildJvm jvm;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -27,9 +31,15 @@ public final class ApiProcess implements AutoCloseable {
     public static ApiProcess start(Services services, Path logFile, Map<String, String> extraEnv)
             throws InterruptedException {
         int port = FreePort.pick();
+        // the API refuses a role that can write: it connects, as in production, with a read-only role
+        PGSimpleDataSource admin = new PGSimpleDataSource();
+        admin.setUrl(services.pg().jdbcUrl());
+        admin.setUser(PgCluster.USER);
+        ReadOnlyRole.grant(admin, services.schema(), READ_ONLY_ROLE, READ_ONLY_PASSWORD);
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "STORAGEHUB_DB_URL", services.pg().jdbcUrl(),
-                "STORAGEHUB_DB_USER", PgCluster.USER,
+                "STORAGEHUB_DB_USER", READ_ONLY_ROLE,
+                "STORAGEHUB_DB_PASSWORD", READ_ONLY_PASSWORD,
                 "STORAGEHUB_DB_SCHEMA", services.schema(),
                 "STORAGEHUB_API_CURSOR_SECRET", "storagehub-benchmark-cursor-secret-0123456789",
                 "STORAGEHUB_API_HOST", "127.0.0.1",

@@ -1,9 +1,10 @@
 package io.storagehub.indexer.cli;
 
+import io.storagehub.config.ConfigException;
+import io.storagehub.config.Settings;
 import io.storagehub.indexer.config.DbConfig;
 import io.storagehub.indexer.config.HttpConfig;
 import io.storagehub.indexer.config.IndexerConfig;
-import io.storagehub.indexer.config.Settings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,8 @@ final class ConfigOptions {
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file with configuration keys (STORAGEHUB_TOPIC=... or storagehub.topic=...); "
-                    + "environment variables override it, flags override both.")
+                    + "environment variables override it, flags override both. Passwords: environment or "
+                    + "<KEY>_FILE only.")
     Path configFile;
 
     @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT[,...]",
@@ -48,8 +50,8 @@ final class ConfigOptions {
             + DbConfig.DEFAULT_USER + ").")
     String dbUser;
 
-    @Option(names = "--db-password", description = "Postgres password (" + DbConfig.PASSWORD
-            + "; prefer the environment variable).")
+    /** Refused: a password on a command line is visible to other users of the machine. */
+    @Option(names = "--db-password", hidden = true)
     String dbPassword;
 
     @Option(names = "--db-schema", description = "Schema of the read model (" + DbConfig.SCHEMA + ", default "
@@ -61,6 +63,9 @@ final class ConfigOptions {
     String httpPort;
 
     Settings settings(Map<String, String> environment) {
+        if (dbPassword != null) {
+            throw ConfigException.secretOnCommandLine("--db-password", DbConfig.PASSWORD);
+        }
         Map<String, String> flags = new HashMap<>();
         put(flags, IndexerConfig.BOOTSTRAP, bootstrap);
         put(flags, IndexerConfig.TOPIC, topic);
@@ -69,7 +74,6 @@ final class ConfigOptions {
         put(flags, IndexerConfig.MAX_BATCH, maxBatch);
         put(flags, DbConfig.URL, dbUrl);
         put(flags, DbConfig.USER, dbUser);
-        put(flags, DbConfig.PASSWORD, dbPassword);
         put(flags, DbConfig.SCHEMA, dbSchema);
         put(flags, HttpConfig.PORT, httpPort);
         return Settings.load(Optional.ofNullable(configFile), environment, flags);

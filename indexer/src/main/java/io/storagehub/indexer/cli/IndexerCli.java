@@ -1,8 +1,12 @@
 package io.storagehub.indexer.cli;
 
-import io.storagehub.indexer.config.ConfigException;
+import io.storagehub.config.ConfigException;
+import io.storagehub.config.Key;
+import io.storagehub.indexer.config.IndexerKeys;
 import io.storagehub.indexer.retry.FatalFailure;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,6 +43,7 @@ public final class IndexerCli implements Callable<Integer> {
     /** Runs a command with the given environment and output streams; returns the exit code. */
     public static int execute(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new IndexerCli(environment));
+        listKeys(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
@@ -55,6 +60,20 @@ public final class IndexerCli implements Callable<Integer> {
             return FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** Every command's help ends with the key catalogue, each key with its default. */
+    private static void listKeys(CommandLine cli) {
+        String table = Key.table(IndexerKeys.ALL).replace("%", "%%");
+        int widest = table.lines().mapToInt(String::length).max().orElse(0);
+        cli.setUsageHelpWidth(Math.max(cli.getUsageHelpWidth(), widest + 1));
+        List<CommandLine> commands = new ArrayList<>(List.of(cli));
+        commands.addAll(cli.getSubcommands().values());
+        for (CommandLine command : commands) {
+            command.getCommandSpec().usageMessage()
+                    .footerHeading("%nConfiguration keys (environment or --config file; default; accepted):%n")
+                    .footer(table.split("\\R"));
+        }
     }
 
     Map<String, String> environment() {

@@ -1,10 +1,11 @@
 package io.storagehub.indexer.cli;
 
+import io.storagehub.config.ConfigException;
+import io.storagehub.config.Settings;
 import io.storagehub.indexer.config.DbConfig;
 import io.storagehub.indexer.config.IndexerConfig;
 import io.storagehub.indexer.config.RebuildConfig;
 import io.storagehub.indexer.config.RetryConfig;
-import io.storagehub.indexer.config.Settings;
 import io.storagehub.indexer.rebuild.Rebuild;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -41,7 +42,7 @@ final class RebuildCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = options.settings(parent.environment());
         if (fromBlock != null && fromBlock < 0) {
-            throw new io.storagehub.indexer.config.ConfigException("--from-block = " + fromBlock
+            throw new ConfigException("--from-block = " + fromBlock
                     + " is invalid: expected a block number >= 0");
         }
         Rebuild rebuild = new Rebuild(IndexerConfig.from(settings), DbConfig.from(settings),

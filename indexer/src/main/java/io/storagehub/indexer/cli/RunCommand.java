@@ -1,10 +1,10 @@
 package io.storagehub.indexer.cli;
 
+import io.storagehub.config.Settings;
 import io.storagehub.indexer.config.DbConfig;
 import io.storagehub.indexer.config.HttpConfig;
 import io.storagehub.indexer.config.IndexerConfig;
 import io.storagehub.indexer.config.RetryConfig;
-import io.storagehub.indexer.config.Settings;
 import io.storagehub.indexer.run.LiveIndexer;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -1,9 +1,9 @@
 package io.storagehub.indexer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.storagehub.config.Settings;
 import io.storagehub.indexer.config.DbConfig;
 import io.storagehub.indexer.config.IndexerConfig;
-import io.storagehub.indexer.config.Settings;
 import io.storagehub.indexer.consumer.KafkaSettings;
 import io.storagehub.indexer.deadletter.DeadLetterOutbox;
 import io.storagehub.indexer.deadletter.OutboxCounts;

@@ -1,5 +1,8 @@
 package io.storagehub.indexer.config;
 
+import io.storagehub.config.Check;
+import io.storagehub.config.Redaction;
+import io.storagehub.config.Settings;
 import java.time.Duration;
 
 /** The Postgres read model: connection, the schema that holds it, and pool limits. */
@@ -17,18 +20,14 @@ public record DbConfig(String jdbcUrl, String user, String password, String sche
     public static final String DEFAULT_SCHEMA = "storagehub";
     public static final int DEFAULT_POOL_SIZE = 4;
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+    /** Short enough to take the rebuild suffix ({@code _rebuild_yyyyMMddHHmmss}) within Postgres' 63. */
+    static final int MAX_SCHEMA_CHARS = 40;
 
     public DbConfig {
-        jdbcUrl = Check.notBlank(URL, jdbcUrl);
-        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw ConfigException.invalid(URL, jdbcUrl, "a Postgres JDBC URL starting with jdbc:postgresql:");
-        }
+        jdbcUrl = Check.postgresUrl(URL, jdbcUrl);
         user = Check.notBlank(USER, user);
         password = password == null ? "" : password;
-        if (schema == null || !Check.SCHEMA.matcher(schema).matches()) {
-            throw ConfigException.invalid(SCHEMA, schema,
-                    "a lowercase identifier of 1..40 chars: [a-z_] then [a-z0-9_]");
-        }
+        Check.identifier(SCHEMA, schema, MAX_SCHEMA_CHARS);
         Check.range(POOL_SIZE, maxPoolSize, 1, 100);
         Check.range(STATEMENT_TIMEOUT, statementTimeout, 100, 3_600_000);
     }
@@ -41,6 +40,13 @@ public record DbConfig(String jdbcUrl, String user, String password, String sche
                 s.string(SCHEMA, DEFAULT_SCHEMA),
                 s.integer(POOL_SIZE, DEFAULT_POOL_SIZE, 1, 100),
                 s.millis(STATEMENT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT, 100, 3_600_000));
+    }
+
+    /** Without the password; the URL masked (see {@link Redaction#url}). */
+    @Override
+    public String toString() {
+        return "DbConfig[jdbcUrl=" + Redaction.url(jdbcUrl) + ", user=" + user + ", schema=" + schema
+                + ", maxPoolSize=" + maxPoolSize + ", statementTimeout=" + statementTimeout + "]";
     }
 
     /** The same database with another schema (a rebuild target). */

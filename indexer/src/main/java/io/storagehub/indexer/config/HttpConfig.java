@@ -1,5 +1,8 @@
 package io.storagehub.indexer.config;
 
+import io.storagehub.config.Check;
+import io.storagehub.config.Settings;
+
 /** The operations endpoint ({@code /metrics}, {@code /health}, {@code /ready}); port 0 picks a free port. */
 public record HttpConfig(String host, int port) {
     public static final String HOST = "STORAGEHUB_INDEXER_HTTP_HOST";

@@ -1,5 +1,8 @@
 package io.storagehub.indexer.config;
 
+import io.storagehub.config.Check;
+import io.storagehub.config.ConfigException;
+import io.storagehub.config.Settings;
 import java.time.Duration;
 
 /** The Kafka side of the indexer: where to read, as which group, where dead letters go, and batch limits. */

@@ -1,5 +1,7 @@
 package io.storagehub.indexer.config;
 
+import io.storagehub.config.Check;
+import io.storagehub.config.Settings;
 import java.time.Duration;
 
 /** Replay settings: records per batch (bigger than live batches) and how often progress is logged. */

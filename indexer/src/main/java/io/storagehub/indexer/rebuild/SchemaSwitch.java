@@ -1,5 +1,8 @@
 package io.storagehub.indexer.rebuild;
 
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
@@ -12,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * Puts a rebuilt schema in place of the live one in one transaction: the live checkpoint table is locked first
  * (so every in-flight live batch commits before, and every later one sees the switch and re-seeks), then the
  * live outbox (so the relay's marks land either before the copy or, after the switch, on the copied rows), the
- * live outbox's dead letters are carried over with their ids, then {@code live -> old} and {@code rebuild -> live}
- * are renamed. Schema names are validated identifiers, quoted where they are put into the statements.
+ * live outbox's dead letters are carried over with their ids, the privileges other roles hold on the live schema
+ * and its tables (such as the query API's read-only role) are granted on the rebuilt ones, then
+ * {@code live -> old} and {@code rebuild -> live} are renamed: a reader never sees the live name without its
+ * grants. Schema names are validated identifiers, quoted where they are put into the statements.
  */
 public final class SchemaSwitch {
     private static final Logger log = LoggerFactory.getLogger(SchemaSwitch.class);
@@ -39,6 +44,7 @@ public final class SchemaSwitch {
                         .execute();
             }
             if (liveExists) {
+                carryGrants(handle, live, rebuild);
                 rename(handle, live, old);
             }
             rename(handle, rebuild, live);
@@ -46,6 +52,23 @@ public final class SchemaSwitch {
                     .log("rebuilt schema switched in");
             return liveExists ? Optional.of(old) : Optional.<String>empty();
         });
+    }
+
+    /** Grants on {@code rebuild} what other roles hold on {@code live}: schema, table and default privileges. */
+    private static void carryGrants(Handle handle, String live, String rebuild) {
+        List<String> grants = handle.createQuery(SQL.locate(SchemaSwitch.class, "carriedGrants"))
+                .bind("live", live).bind("rebuild", rebuild).mapTo(String.class).list();
+        // plain JDBC: the statements are complete SQL (identifiers quoted by format()), not templates to parse
+        try (Statement statement = handle.getConnection().createStatement()) {
+            for (String grant : grants) {
+                statement.execute(grant);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("granting the live schema's privileges on " + rebuild + " failed: "
+                    + e.getMessage(), e);
+        }
+        log.atInfo().addKeyValue("grants", grants.size()).addKeyValue("schema", rebuild)
+                .log("privileges of the live schema carried over to the rebuilt one");
     }
 
     public static void drop(Jdbi jdbi, String schema) {

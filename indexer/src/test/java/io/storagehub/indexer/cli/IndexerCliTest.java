@@ -2,6 +2,8 @@ package io.storagehub.indexer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storagehub.config.Key;
+import io.storagehub.indexer.config.IndexerKeys;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -55,6 +57,34 @@ class IndexerCliTest {
         int code = run(Map.of("STORAGEHUB_INDEXER_HTTP_PORT", "8081"), "run", "--http-port", "70000");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("STORAGEHUB_INDEXER_HTTP_PORT", "70000");
+    }
+
+    @Test
+    void help_listsEveryConfigurationKey_withItsDefault() {
+        assertThat(run(Map.of(), "run", "--help")).isZero();
+        for (Key key : IndexerKeys.ALL) {
+            assertThat(out.toString()).contains(key.name());
+        }
+        assertThat(out.toString()).contains("STORAGEHUB_DB_PASSWORD_FILE", "storagehub.events", "25000")
+                .doesNotContain("--db-password");
+    }
+
+    @Test
+    void passwordFlag_isRefused_pointingToTheEnvironmentAndTheFileKey() {
+        // when
+        int code = run(Map.of(), "status", "--db-password", "hunter2");
+        // then
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--db-password is not accepted", "STORAGEHUB_DB_PASSWORD",
+                "STORAGEHUB_DB_PASSWORD_FILE").doesNotContain("hunter2");
+    }
+
+    @Test
+    void bothPasswordAndPasswordFile_isAConfigurationError_namingBoth() {
+        int code = run(Map.of("STORAGEHUB_DB_PASSWORD", "a", "STORAGEHUB_DB_PASSWORD_FILE", "/nonexistent"), "status");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("STORAGEHUB_DB_PASSWORD and STORAGEHUB_DB_PASSWORD_FILE are both set");
     }
 
     @Test

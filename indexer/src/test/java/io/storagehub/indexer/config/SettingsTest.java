@@ -3,12 +3,17 @@ package io.storagehub.indexer.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.storagehub.config.ConfigException;
+import io.storagehub.config.Key;
+import io.storagehub.config.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +95,36 @@ class SettingsTest {
         Files.writeString(file, "topic=x\n");
         assertThatThrownBy(() -> Settings.load(Optional.of(file), Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("topic");
+    }
+
+    @Test
+    void passwordFile_suppliesTheDatabasePassword() throws IOException {
+        // given
+        Path secret = Files.writeString(dir.resolve("db-password"), "from-a-secret\n");
+        // when
+        Settings settings = Settings.load(Optional.empty(),
+                Map.of("STORAGEHUB_DB_PASSWORD_FILE", secret.toString()), Map.of());
+        // then
+        assertThat(DbConfig.from(settings).password()).isEqualTo("from-a-secret");
+    }
+
+    @Test
+    void toString_hidesThePassword_andMasksItInTheUrl() {
+        DbConfig db = DbConfig.from(Settings.of(Map.of("STORAGEHUB_DB_PASSWORD", "hunter2-password",
+                "STORAGEHUB_DB_URL", "jdbc:postgresql://db/x?password=url-password")));
+
+        assertThat(db.toString()).doesNotContain("hunter2-password").doesNotContain("url-password")
+                .contains("jdbc:postgresql://db/x?password=***");
+    }
+
+    @Test
+    void catalogue_listsEveryKeyTheConfigRecordsRead_withTheirDefaults() {
+        Set<String> names = new HashSet<>();
+        IndexerKeys.ALL.forEach(k -> assertThat(names.add(k.name())).as(k.name()).isTrue());
+        assertThat(names).contains(IndexerConfig.BOOTSTRAP, DbConfig.PASSWORD, RetryConfig.CIRCUIT_OPEN_WAIT,
+                RebuildConfig.PROGRESS_INTERVAL, HttpConfig.HOST);
+        assertThat(IndexerKeys.ALL).contains(new Key(RebuildConfig.BATCH, "25000",
+                "records per rebuild batch, 1..1000000"));
     }
 
     @Test

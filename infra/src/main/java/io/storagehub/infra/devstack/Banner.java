@@ -1,5 +1,6 @@
 package io.storagehub.infra.devstack;
 
+import io.storagehub.config.Redaction;
 import io.storagehub.infra.simulator.SimulatorState;
 import java.io.PrintStream;
 import java.util.Optional;
@@ -19,7 +20,7 @@ final class Banner {
         out.println("  Kafka        " + servers.kafkaBootstrap() + "  topic " + config.topic() + ", dead letters "
                 + config.deadLetterTopic() + (servers.embeddedKafka() ? "  (embedded, data in "
                 + config.kafkaDir() + ")" : "  (external)"));
-        out.println("  Postgres     " + servers.jdbcUrl() + "  schema " + config.schema() + "  user "
+        out.println("  Postgres     " + Redaction.url(servers.jdbcUrl()) + "  schema " + config.schema() + "  user "
                 + servers.dbUser() + (servers.embeddedPostgres() ? "  (embedded, data in "
                 + config.postgresDir() + ")" : "  (external)"));
         out.println("  Simulator    " + simulator.map(s -> "chain " + s.chain() + ", seed " + s.seed()

@@ -1,5 +1,6 @@
 package io.storagehub.infra.devstack;
 
+import io.storagehub.config.ConfigException;
 import io.storagehub.infra.simulator.SimulatorCli;
 import java.io.PrintStream;
 import java.util.Optional;
@@ -20,17 +21,26 @@ import picocli.CommandLine.Mixin;
         description = "Run Kafka, Postgres, a simulated chain, the indexer and the query API in one process.",
         subcommands = SimulatorCli.class)
 public final class DevStack implements Callable<Integer> {
+    private static final int BAD_FLAGS = 2;
 
     @Mixin
     DevStackOptions options;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new DevStack()).execute(args));
+        CommandLine cli = new CommandLine(new DevStack());
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof ConfigException) {
+                commandLine.getErr().println("configuration error: " + e.getMessage());
+                return BAD_FLAGS;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        DevStackConfig config = options.config();
+        DevStackConfig config = config();
         PrintStream out = System.out;
         Stack stack = Stack.prepare(config);
         AtomicBoolean stopping = new AtomicBoolean();
@@ -62,6 +72,14 @@ public final class DevStack implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    private DevStackConfig config() {
+        try {
+            return options.config();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     /** Removes the hook unless the JVM is already shutting down (then the hook does the stopping). */

@@ -1,5 +1,6 @@
 package io.storagehub.infra.devstack;
 
+import io.storagehub.config.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,7 +23,7 @@ public record DevStackConfig(Path dataDir, Optional<String> kafka, int kafkaPort
         public ExternalDatabase {
             if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
                 throw new IllegalArgumentException("--db-url must be a Postgres JDBC URL (jdbc:postgresql://...), got "
-                        + jdbcUrl);
+                        + Redaction.url(jdbcUrl));
             }
             Objects.requireNonNull(user, "--db-user is required with --db-url");
             password = password == null ? "" : password;

@@ -1,20 +1,30 @@
 package io.storagehub.infra.devstack;
 
+import io.storagehub.config.ConfigException;
+import io.storagehub.config.Settings;
+import io.storagehub.indexer.config.DbConfig;
+import io.storagehub.indexer.config.IndexerConfig;
 import io.storagehub.infra.simulator.ChainSimulator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import picocli.CommandLine.Option;
 
-/** The dev stack's flags (environment variables as defaults where the services read the same ones). */
+/**
+ * The dev stack's flags. Where the services read the same setting (Kafka, database URL, user and password) the
+ * flag overrides their environment variable, read by the shared loader; the password is never a flag.
+ */
 final class DevStackOptions {
+    private static final String DEFAULT_DB_USER = "postgres";
 
     @Option(names = "--data-dir", defaultValue = "${env:STORAGEHUB_DEVSTACK_DATA_DIR:-.devstack}",
             description = "State of the embedded Kafka and Postgres and of the simulator (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--kafka", defaultValue = "${env:STORAGEHUB_KAFKA_BOOTSTRAP}",
+    @Option(names = "--kafka",
             description = "An external Kafka (host:port) instead of the embedded broker "
                     + "(default: $STORAGEHUB_KAFKA_BOOTSTRAP).")
     String kafka;
@@ -22,17 +32,18 @@ final class DevStackOptions {
     @Option(names = "--kafka-port", defaultValue = "0", description = "Port of the embedded broker (0: a free port).")
     int kafkaPort;
 
-    @Option(names = "--db-url", defaultValue = "${env:STORAGEHUB_DB_URL}",
+    @Option(names = "--db-url",
             description = "An external Postgres (jdbc:postgresql://...) instead of the embedded one "
                     + "(default: $STORAGEHUB_DB_URL).")
     String dbUrl;
 
-    @Option(names = "--db-user", defaultValue = "${env:STORAGEHUB_DB_USER:-postgres}",
-            description = "User for --db-url (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--db-user",
+            description = "User for --db-url (default: $STORAGEHUB_DB_USER, else " + DEFAULT_DB_USER + "); its "
+                    + "password comes from $STORAGEHUB_DB_PASSWORD or the file named by $STORAGEHUB_DB_PASSWORD_FILE.")
     String dbUser;
 
-    @Option(names = "--db-password", defaultValue = "${env:STORAGEHUB_DB_PASSWORD}",
-            description = "Password for --db-url (default: $STORAGEHUB_DB_PASSWORD).")
+    /** Refused: a password on a command line is visible to other users of the machine. */
+    @Option(names = "--db-password", hidden = true)
     String dbPassword;
 
     @Option(names = "--pg-port", defaultValue = "0", description = "Port of the embedded Postgres (0: a free port).")
@@ -78,15 +89,25 @@ final class DevStackOptions {
     long progressSeconds;
 
     DevStackConfig config() {
-        Optional<DevStackConfig.ExternalDatabase> database = blank(dbUrl) ? Optional.empty()
-                : Optional.of(new DevStackConfig.ExternalDatabase(dbUrl.trim(), dbUser, dbPassword));
-        return new DevStackConfig(dataDir, blank(kafka) ? Optional.empty() : Optional.of(kafka.trim()), kafkaPort,
+        return config(System.getenv());
+    }
+
+    /** The flags over the services' own keys in {@code environment}, read by the same loader as the services. */
+    DevStackConfig config(Map<String, String> environment) {
+        if (dbPassword != null) {
+            throw ConfigException.secretOnCommandLine("--db-password", DbConfig.PASSWORD);
+        }
+        Map<String, String> flags = new HashMap<>();
+        flags.put(IndexerConfig.BOOTSTRAP, kafka);
+        flags.put(DbConfig.URL, dbUrl);
+        flags.put(DbConfig.USER, dbUser);
+        Settings settings = Settings.load(Optional.empty(), environment, flags);
+        Optional<DevStackConfig.ExternalDatabase> database = settings.find(DbConfig.URL)
+                .map(url -> new DevStackConfig.ExternalDatabase(url, settings.string(DbConfig.USER, DEFAULT_DB_USER),
+                        settings.string(DbConfig.PASSWORD, "")));
+        return new DevStackConfig(dataDir, settings.find(IndexerConfig.BOOTSTRAP), kafkaPort,
                 database, postgresPort, schema, topic, chain, !noSimulator,
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed), backfill, rate, apiPort, indexerPort,
                 Duration.ofSeconds(progressSeconds));
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

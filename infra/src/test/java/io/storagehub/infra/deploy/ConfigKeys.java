@@ -1,6 +1,7 @@
 package io.storagehub.infra.deploy;
 
 import io.storagehub.api.config.ConfigKey;
+import io.storagehub.config.Redaction;
 import io.storagehub.indexer.config.IndexerConfig;
 import io.storagehub.infra.simulator.SimulatorCli;
 import java.io.IOException;
@@ -25,8 +26,16 @@ final class ConfigKeys {
     private ConfigKeys() {
     }
 
-    /** Every key constant of the indexer's config package ({@code IndexerConfig}, {@code DbConfig}, ...). */
+    /**
+     * Every key constant of the indexer's config package ({@code IndexerConfig}, {@code DbConfig}, ...), and the
+     * {@code <KEY>_FILE} variant of each secret.
+     */
     static Set<String> indexer() {
+        return withSecretFiles(indexerKeys());
+    }
+
+    /** The key constants of the indexer's config package alone. */
+    static Set<String> indexerKeys() {
         Set<String> keys = new TreeSet<>();
         for (Class<?> type : classesInPackageOf(IndexerConfig.class)) {
             for (Field f : type.getDeclaredFields()) {
@@ -44,7 +53,14 @@ final class ConfigKeys {
     }
 
     static Set<String> api() {
-        return Arrays.stream(ConfigKey.values()).map(ConfigKey::env).collect(Collectors.toCollection(TreeSet::new));
+        return withSecretFiles(Arrays.stream(ConfigKey.values()).map(ConfigKey::env)
+                .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    private static Set<String> withSecretFiles(Set<String> keys) {
+        Set<String> all = new TreeSet<>(keys);
+        keys.stream().filter(Redaction::isSecret).forEach(k -> all.add(k + "_FILE"));
+        return all;
     }
 
     /** The API keys without a default. */

@@ -1,12 +1,13 @@
 package io.storagehub.projection.jdbi;
 
+import io.storagehub.config.Redaction;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
  * A Postgres connection pool's settings. Every connection works in {@code schema} (its search_path), so the same
  * SQL serves any schema. {@code password} may be null (no password); {@code statementTimeout} of zero means
- * none. Invalid values fail here, naming the key.
+ * none. Invalid values fail here, naming the key. A password in the URL is masked wherever the URL is shown.
  */
 public record PoolConfig(String jdbcUrl, String user, String password, String schema, int maxPoolSize,
                          Duration statementTimeout, String poolName, boolean readOnly) {
@@ -15,7 +16,8 @@ public record PoolConfig(String jdbcUrl, String user, String password, String sc
 
     public PoolConfig {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("db.url: must be a jdbc:postgresql: URL, got '" + jdbcUrl + "'");
+            throw new IllegalArgumentException("db.url: must be a jdbc:postgresql: URL, got '"
+                    + Redaction.url(jdbcUrl) + "'");
         }
         if (user == null || user.isBlank()) {
             throw new IllegalArgumentException("db.user: must not be blank");
@@ -46,7 +48,7 @@ public record PoolConfig(String jdbcUrl, String user, String password, String sc
 
     @Override
     public String toString() {
-        return "PoolConfig[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=***, schema=" + schema
+        return "PoolConfig[jdbcUrl=" + Redaction.url(jdbcUrl) + ", user=" + user + ", password=***, schema=" + schema
                 + ", maxPoolSize=" + maxPoolSize + ", statementTimeout=" + statementTimeout + ", poolName="
                 + poolName + ", readOnly=" + readOnly + "]";
     }

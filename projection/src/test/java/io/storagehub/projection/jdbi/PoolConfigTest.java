@@ -18,6 +18,16 @@ class PoolConfigTest {
     }
 
     @Test
+    void masksAPasswordInTheUrl_inToStringAndInErrors() {
+        PoolConfig config = new PoolConfig(URL + "?password=url-secret", "u", null, "s", 1, Duration.ZERO, "pool",
+                false);
+
+        assertThat(config.toString()).doesNotContain("url-secret").contains("password=***");
+        assertThatThrownBy(() -> new PoolConfig("jdbc:mysql://u:url-secret@db/x", "u", "p", "s", 1, Duration.ZERO,
+                "pool", false)).hasMessageNotContaining("url-secret").hasMessageContaining("u:***@db/x");
+    }
+
+    @Test
     void rejects_aPoolSizeOutOfRange_namingTheKey() {
         assertThatThrownBy(() -> new PoolConfig(URL, "u", "p", "s", 0, Duration.ZERO, "pool", false))
                 .hasMessage("db.pool.max: must be 1..200, got 0");

@@ -1,5 +1,9 @@
 package io.storagehub.api.config;
 
+import io.storagehub.config.Key;
+import java.util.Arrays;
+import java.util.List;
+
 /** Every configuration key of the query API: environment variable (or properties file key), default, meaning. */
 public enum ConfigKey {
     HOST("STORAGEHUB_API_HOST", "127.0.0.1", "interface to bind the HTTP server to (0.0.0.0 for all)"),
@@ -20,7 +24,9 @@ public enum ConfigKey {
     WAIT_POLL_MS("STORAGEHUB_API_WAIT_POLL_MS", "500",
             "fallback re-check interval while requests wait for a block, in ms, 50..10000"),
     INDEXED_MAX_AGE_MS("STORAGEHUB_API_INDEXED_MAX_AGE_MS", "1000",
-            "longest time a chain's cached indexed block is used without re-reading it, in ms, 0..60000");
+            "longest time a chain's cached indexed block is used without re-reading it, in ms, 0..60000"),
+    ALLOW_WRITE_ROLE("STORAGEHUB_API_ALLOW_WRITE_ROLE", "false",
+            "true lets the API run on a database role that can write the read model (refused otherwise)");
 
     private final String env;
     private final String defaultValue;
@@ -43,5 +49,15 @@ public enum ConfigKey {
 
     public String description() {
         return description;
+    }
+
+    /** This key as an entry of the catalogue {@code --help} prints. */
+    public Key key() {
+        return new Key(env, defaultValue, description);
+    }
+
+    /** The whole catalogue, in declaration order. */
+    public static List<Key> catalogue() {
+        return Arrays.stream(values()).map(ConfigKey::key).toList();
     }
 }

@@ -1,30 +1,26 @@
 package io.storagehub.api.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.storagehub.config.ConfigErrors;
+import io.storagehub.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
-/** Reads the keys from the environment and a properties file, parsing numbers with messages naming the key. */
+/**
+ * Reads the {@link ConfigKey}s through the shared {@link Settings} (properties file, then environment; secrets
+ * also as {@code <KEY>_FILE}) and reports every unparsable or missing key at once.
+ */
 final class ConfigLoader {
-    private final Map<String, String> env;
-    private final Properties file;
-    private final List<String> errors = new ArrayList<>();
+    private final Settings in;
+    private final ConfigErrors errors = new ConfigErrors();
 
-    private ConfigLoader(Map<String, String> env, Properties file) {
-        this.env = env;
-        this.file = file;
+    private ConfigLoader(Settings in) {
+        this.in = in;
     }
 
     static ApiConfig load(Map<String, String> env, Optional<Path> propertiesFile) {
-        ConfigLoader in = new ConfigLoader(env, read(propertiesFile));
+        ConfigLoader in = new ConfigLoader(Settings.load(propertiesFile, env, Map.of()));
         String host = in.text(ConfigKey.HOST);
         int port = in.integer(ConfigKey.PORT);
         int maxThreads = in.integer(ConfigKey.MAX_THREADS);
@@ -39,57 +35,30 @@ final class ConfigLoader {
         Duration maxWait = in.millis(ConfigKey.MAX_WAIT_MS);
         Duration waitPoll = in.millis(ConfigKey.WAIT_POLL_MS);
         Duration indexedMaxAge = in.millis(ConfigKey.INDEXED_MAX_AGE_MS);
-        if (!in.errors.isEmpty()) {
-            throw new InvalidConfigException("invalid configuration: " + String.join("; ", in.errors));
-        }
+        boolean allowWriteRole = in.bool(ConfigKey.ALLOW_WRITE_ROLE);
+        in.errors.throwIfAny();
         return new ApiConfig(host, port, maxThreads, url, user, password, schema, poolSize, statementTimeout,
-                connectTimeout, secret, maxWait, waitPoll, indexedMaxAge);
-    }
-
-    private static Properties read(Optional<Path> path) {
-        Properties properties = new Properties();
-        if (path.isPresent()) {
-            try (Reader reader = Files.newBufferedReader(path.get(), StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                throw new InvalidConfigException("cannot read the configuration file " + path.get() + ": " + e);
-            }
-        }
-        return properties;
-    }
-
-    private Optional<String> raw(ConfigKey key) {
-        String value = env.get(key.env());
-        if (value == null) {
-            value = file.getProperty(key.env());
-        }
-        return Optional.ofNullable(value).map(String::trim);
+                connectTimeout, secret, maxWait, waitPoll, indexedMaxAge, allowWriteRole);
     }
 
     private String text(ConfigKey key) {
-        return raw(key).orElse(key.defaultValue());
+        return in.string(key.env(), key.defaultValue());
     }
 
     private String required(ConfigKey key) {
-        Optional<String> value = raw(key).filter(v -> !v.isEmpty());
-        if (value.isEmpty()) {
-            errors.add(key.env() + " is required (" + key.description() + ")");
-            return null;
-        }
-        return value.get();
+        return errors.read(() -> in.required(key.env(), key.description()), null);
     }
 
     private int integer(ConfigKey key) {
-        String value = text(key);
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            errors.add(key.env() + " must be an integer, got '" + value + "'");
-            return 0;
-        }
+        return errors.read(() -> in.integer(key.env(), Integer.parseInt(key.defaultValue())), 0);
+    }
+
+    private boolean bool(ConfigKey key) {
+        return errors.read(() -> in.bool(key.env(), Boolean.parseBoolean(key.defaultValue())), false);
     }
 
     private Duration millis(ConfigKey key) {
-        return Duration.ofMillis(integer(key));
+        return errors.read(() -> in.millis(key.env(), Duration.ofMillis(Long.parseLong(key.defaultValue()))),
+                Duration.ZERO);
     }
 }

@@ -1,9 +1,5 @@
 package io.storagehub.api.db;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,9 +15,9 @@ import javax.sql.DataSource;
  */
 public final class ReadOnlyRole {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final String SET_PARAMETER = resource("/io/storagehub/api/db/set-parameter.sql");
-    private static final String CREATE = resource("/sql/create-readonly-role.sql");
-    private static final String DROP = resource("/sql/drop-readonly-role.sql");
+    private static final String SET_PARAMETER = SqlResources.text("/io/storagehub/api/db/set-parameter.sql");
+    private static final String CREATE = SqlResources.text("/sql/create-readonly-role.sql");
+    private static final String DROP = SqlResources.text("/sql/drop-readonly-role.sql");
 
     private ReadOnlyRole() {
     }
@@ -63,16 +59,5 @@ public final class ReadOnlyRole {
             throw new IllegalArgumentException(what + " must match [a-z_][a-z0-9_]{0,62}, got '" + name + "'");
         }
         return name;
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = ReadOnlyRole.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

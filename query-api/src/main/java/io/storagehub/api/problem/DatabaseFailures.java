@@ -25,6 +25,12 @@ final class DatabaseFailures {
             "40001", // serialization_failure
             "40P01"  // deadlock_detected
     );
+    /** SQLSTATEs of a read model the API's role may not read, or cannot see (no USAGE on the schema, not there). */
+    private static final Set<String> INACCESSIBLE_STATES = Set.of(
+            "42501", // insufficient_privilege
+            "42P01", // undefined_table (also what a schema without USAGE looks like through the search path)
+            "3F000"  // invalid_schema_name
+    );
     private static final int MAX_DEPTH = 16;
 
     private DatabaseFailures() {
@@ -40,6 +46,17 @@ final class DatabaseFailures {
                 return true;
             }
             if (t instanceof SQLException && isUnavailableState(((SQLException) t).getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the database answered that the read model is not readable by the API's role (or not there). */
+    static boolean isInaccessible(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
+            if (t instanceof SQLException && INACCESSIBLE_STATES.contains(((SQLException) t).getSQLState())) {
                 return true;
             }
         }

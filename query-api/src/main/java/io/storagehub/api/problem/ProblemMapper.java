@@ -41,6 +41,12 @@ public final class ProblemMapper {
             return new Answer(Problem.of(ProblemType.DATABASE_UNAVAILABLE, "the database is unavailable; retry later"),
                     OptionalLong.of(DATABASE_RETRY_AFTER_SECONDS));
         }
+        if (DatabaseFailures.isInaccessible(t)) {
+            LOG.error("request {}: the read model is not readable by the database role: {}", requestId, t.toString());
+            return new Answer(Problem.of(ProblemType.DATABASE_UNAVAILABLE, "the read model is not readable by the "
+                    + "API's database role (permission denied or not visible); an operator must grant it "
+                    + "(sql/create-readonly-role.sql); retry later"), OptionalLong.of(DATABASE_RETRY_AFTER_SECONDS));
+        }
         return internal(t, requestId);
     }
 

@@ -3,6 +3,7 @@ package io.storagehub.api.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.storagehub.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +55,10 @@ class ApiConfigTest {
     @Test
     void load_failsNamingEveryMissingRequiredKey() {
         assertThatThrownBy(() -> ApiConfig.load(Map.of(), Optional.empty()))
-                .isInstanceOf(InvalidConfigException.class)
-                .hasMessageContaining("STORAGEHUB_DB_URL is required")
-                .hasMessageContaining("STORAGEHUB_DB_USER is required")
-                .hasMessageContaining("STORAGEHUB_API_CURSOR_SECRET is required");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("STORAGEHUB_DB_URL is missing")
+                .hasMessageContaining("STORAGEHUB_DB_USER is missing")
+                .hasMessageContaining("STORAGEHUB_API_CURSOR_SECRET is missing");
     }
 
     @Test
@@ -72,24 +73,66 @@ class ApiConfigTest {
         env.put("STORAGEHUB_DB_URL", "jdbc:mysql://x");
 
         assertThatThrownBy(() -> ApiConfig.load(env, Optional.empty()))
-                .isInstanceOf(InvalidConfigException.class)
-                .hasMessageContaining("STORAGEHUB_API_DB_POOL_SIZE must be an integer, got 'many'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("STORAGEHUB_API_DB_POOL_SIZE = 'many' is invalid: expected an integer");
         env.put("STORAGEHUB_API_DB_POOL_SIZE", "0");
         assertThatThrownBy(() -> ApiConfig.load(env, Optional.empty()))
-                .hasMessageContaining("STORAGEHUB_API_PORT must be in 0..65535")
-                .hasMessageContaining("STORAGEHUB_API_DB_POOL_SIZE must be in 1..100")
-                .hasMessageContaining("STORAGEHUB_API_MAX_WAIT_MS must be in 0..10000 ms")
-                .hasMessageContaining("STORAGEHUB_API_INDEXED_MAX_AGE_MS must be in 0..60000 ms")
-                .hasMessageContaining("STORAGEHUB_API_CURSOR_SECRET must have at least 32 characters")
-                .hasMessageContaining("STORAGEHUB_DB_SCHEMA must be a lowercase SQL identifier")
-                .hasMessageContaining("STORAGEHUB_DB_URL must be a jdbc:postgresql: URL");
+                .hasMessageContaining("STORAGEHUB_API_PORT = '70000' is invalid: expected an integer in [0, 65535]")
+                .hasMessageContaining("STORAGEHUB_API_DB_POOL_SIZE = '0' is invalid: expected an integer in [1, 100]")
+                .hasMessageContaining("STORAGEHUB_API_MAX_WAIT_MS = '20000' is invalid: "
+                        + "expected milliseconds in [0, 10000]")
+                .hasMessageContaining("STORAGEHUB_API_INDEXED_MAX_AGE_MS = '-1' is invalid: "
+                        + "expected milliseconds in [0, 60000]")
+                .hasMessageContaining("STORAGEHUB_API_CURSOR_SECRET = (secret, not shown) is invalid: "
+                        + "expected at least 32 characters")
+                .hasMessageContaining("STORAGEHUB_DB_SCHEMA = 'Robert'); DROP TABLE' is invalid: "
+                        + "expected a lowercase identifier")
+                .hasMessageContaining("STORAGEHUB_DB_URL = 'jdbc:mysql://x' is invalid: "
+                        + "expected a Postgres JDBC URL")
+                .hasMessageNotContaining("short");
     }
 
     @Test
     void load_failsOnAnUnreadableFile(@TempDir Path dir) {
         assertThatThrownBy(() -> ApiConfig.load(required(), Optional.of(dir.resolve("missing.properties"))))
-                .isInstanceOf(InvalidConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("missing.properties");
+    }
+
+    @Test
+    void secretsMayComeFromFiles_andBothSetIsAnErrorNamingBoth(@TempDir Path dir) throws IOException {
+        // given
+        Path secret = Files.writeString(dir.resolve("cursor-secret"), "f".repeat(40) + "\n");
+        Path password = Files.writeString(dir.resolve("db-password"), "from-file\n");
+        Map<String, String> env = required();
+        env.remove("STORAGEHUB_API_CURSOR_SECRET");
+        env.put("STORAGEHUB_API_CURSOR_SECRET_FILE", secret.toString());
+        env.put("STORAGEHUB_DB_PASSWORD_FILE", password.toString());
+        // when
+        ApiConfig config = ApiConfig.load(env, Optional.empty());
+        // then
+        assertThat(config.cursorSecret()).isEqualTo("f".repeat(40));
+        assertThat(config.dbPassword()).isEqualTo("from-file");
+        env.put("STORAGEHUB_API_CURSOR_SECRET", SECRET);
+        assertThatThrownBy(() -> ApiConfig.load(env, Optional.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("STORAGEHUB_API_CURSOR_SECRET and STORAGEHUB_API_CURSOR_SECRET_FILE "
+                        + "are both set")
+                .hasMessageNotContaining(SECRET);
+    }
+
+    @Test
+    void aPasswordInTheUrl_isMaskedInErrorsAndInToString() {
+        Map<String, String> env = required();
+        env.put("STORAGEHUB_DB_URL", "jdbc:postgresql://db/x?password=url-password");
+
+        assertThat(ApiConfig.load(env, Optional.empty()).toString()).doesNotContain("url-password")
+                .contains("password=***");
+        env.put("STORAGEHUB_API_PORT", "-1");
+        assertThatThrownBy(() -> ApiConfig.load(env, Optional.empty())).hasMessageNotContaining("url-password");
+        env.put("STORAGEHUB_DB_URL", "jdbc:mysql://db/x?password=url-password");
+        assertThatThrownBy(() -> ApiConfig.load(env, Optional.empty())).hasMessageNotContaining("url-password")
+                .hasMessageContaining("STORAGEHUB_DB_URL = 'jdbc:mysql://db/x?password=***'");
     }
 
     @Test

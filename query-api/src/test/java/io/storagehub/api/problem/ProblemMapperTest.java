@@ -49,6 +49,19 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aReadModelTheRoleMayNotRead_is503_namingThePrivilege_issue12() {
+        for (String state : new String[] {"42501", "42P01", "3F000"}) {
+            ProblemMapper.Answer answer = ProblemMapper.map(
+                    new RuntimeException(new SQLException("permission denied for table file", state)), "r6");
+
+            assertThat(answer.problem().status()).as(state).isEqualTo(503);
+            assertThat(answer.problem().type()).isEqualTo(ProblemType.DATABASE_UNAVAILABLE.uri());
+            assertThat(answer.problem().detail()).contains("database role", "grant").doesNotContain("file");
+            assertThat(answer.retryAfterSeconds()).hasValue(ProblemMapper.DATABASE_RETRY_AFTER_SECONDS);
+        }
+    }
+
+    @Test
     void frameworkNotFound_is404() {
         assertThat(ProblemMapper.map(new NotFoundResponse("x"), "r4").problem().status()).isEqualTo(404);
     }

@@ -73,6 +73,14 @@ public final class PostgresFixture implements AutoCloseable {
                 Duration.ofSeconds(1));
     }
 
+    /** Connecting as {@code user} instead of the read-only role, with or without the write-role allowance. */
+    public ApiConfig apiConfigAs(String user, String password, boolean allowWriteRole) {
+        ApiConfig c = apiConfig();
+        return new ApiConfig(c.httpHost(), c.httpPort(), c.httpMaxThreads(), c.dbUrl(), user, password, c.dbSchema(),
+                c.dbPoolSize(), c.statementTimeout(), c.dbConnectTimeout(), c.cursorSecret(), c.maxWait(),
+                c.waitPoll(), c.indexedMaxAge(), allowWriteRole);
+    }
+
     public String role() {
         return role;
     }

@@ -14,7 +14,8 @@ public record ChildConfig(String bootstrap, String topic, String group, String d
         return new ChildConfig(bootstrap, topic, newGroup, dbUrl, dbUser, dbPassword, schema, maxBatch);
     }
 
-    Map<String, String> environment() {
+    /** The environment of an indexer command (run, rebuild, status) with this configuration. */
+    public Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
         env.put("STORAGEHUB_KAFKA_BOOTSTRAP", bootstrap);
         env.put("STORAGEHUB_TOPIC", topic);

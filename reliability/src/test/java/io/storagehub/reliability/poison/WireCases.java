@@ -9,7 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Poison the decoder must recognise, by the contract (events.md): bytes that are not UTF-8 or not JSON, JSON that
+ * Poison the decoder must recognise, by the contract (docs/wire-format.md): bytes that are not UTF-8 or not JSON, JSON that
  * is not an object, a wrong version, a key that is not the chain, and every envelope field missing, ill-typed or
  * out of range. Each case breaks exactly one thing of an otherwise valid event at the next position.
  */

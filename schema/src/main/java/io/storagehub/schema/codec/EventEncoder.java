@@ -78,7 +78,7 @@ public final class EventEncoder {
         String pallet = event.pallet();
         String name = event.name();
         if (pallet == null || pallet.isEmpty() || pallet.codePointCount(0, pallet.length())
-                > EnvelopeReader.MAX_PALLET_CHARS || name == null || name.isEmpty()) {
+                > EnvelopeParts.MAX_PALLET_CHARS || name == null || name.isEmpty()) {
             throw new IllegalArgumentException("NotProjected needs a pallet of 1..64 characters and a name, got "
                     + pallet + "." + name);
         }

@@ -45,19 +45,29 @@ final class Json {
             if (root == null || root.isMissingNode()) {
                 throw new Malformed("value is empty, expected one JSON object");
             }
-            try {
-                if (parser.nextToken() != null) {
-                    throw new Malformed("trailing data after the JSON value" + at(parser.currentTokenLocation()));
-                }
-            } catch (JsonProcessingException e) {
-                throw new Malformed("trailing data after the JSON value" + at(e.getLocation()));
-            }
+            requireEnd(parser);
             return root;
         } catch (JsonProcessingException e) {
-            throw new Malformed("value is not valid JSON: " + reason(e) + at(e.getLocation()));
+            throw invalid(e);
         } catch (IOException e) {
             throw new IllegalStateException("reading a String cannot fail with I/O", e);
         }
+    }
+
+    /** After the one JSON value: nothing but whitespace may follow. */
+    static void requireEnd(JsonParser parser) throws Malformed, IOException {
+        try {
+            if (parser.nextToken() != null) {
+                throw new Malformed("trailing data after the JSON value" + at(parser.currentTokenLocation()));
+            }
+        } catch (JsonProcessingException e) {
+            throw new Malformed("trailing data after the JSON value" + at(e.getLocation()));
+        }
+    }
+
+    /** The text is not JSON: the parser's reason, abbreviated, and where. */
+    static Malformed invalid(JsonProcessingException e) {
+        return new Malformed("value is not valid JSON: " + reason(e) + at(e.getLocation()));
     }
 
     private static String reason(JsonProcessingException e) {

@@ -1,34 +1,8 @@
 package io.storagehub.schema.codec;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.storagehub.schema.value.Abbrev;
-
-/** Describes untrusted JSON values for error messages, and checks text that will be stored. */
+/** Checks text that will be stored. */
 final class JsonText {
     private JsonText() {
-    }
-
-    /** "the string \"abc\"", "the integer -1", "null", ... with long input abbreviated. */
-    static String describe(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        if (node.isNull()) {
-            return "null";
-        }
-        if (node.isTextual()) {
-            return "the string \"" + Abbrev.of(node.textValue()) + "\"";
-        }
-        if (node.isIntegralNumber()) {
-            return "the integer " + Abbrev.of(node.bigIntegerValue().toString());
-        }
-        if (node.isNumber()) {
-            return "the number " + Abbrev.of(node.decimalValue().toString());
-        }
-        if (node.isBoolean()) {
-            return String.valueOf(node.booleanValue());
-        }
-        return node.isArray() ? "an array" : "an object";
     }
 
     /**

@@ -1,7 +1,8 @@
 package io.storagehub.schema.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.storagehub.schema.value.Balance;
 import io.storagehub.schema.value.U64;
 import java.io.IOException;
@@ -16,12 +17,22 @@ final class NumberTypes {
     /** A u32 or u64: an integral JSON number in 0..max (never a string, never a float). */
     record Unsigned(String name, BigInteger max, String maxText) implements WireType {
         @Override
-        public Object read(JsonNode node, String path) throws FieldError {
-            if (!node.isIntegralNumber() || node.bigIntegerValue().signum() < 0
-                    || node.bigIntegerValue().compareTo(max) > 0) {
-                throw WireTypes.mismatch(path, name + " must be a JSON integer in 0.." + maxText, node);
+        public Object read(JsonParser p, String path) throws IOException, FieldError {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                JsonParser.NumberType type = p.getNumberType();
+                if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+                    long value = p.getLongValue();
+                    if (value >= 0 && (max.bitLength() >= Long.SIZE || value <= max.longValue())) {
+                        return max.bitLength() < Long.SIZE ? (Object) value : new U64(BigInteger.valueOf(value));
+                    }
+                } else {
+                    BigInteger value = p.getBigIntegerValue();
+                    if (value.signum() >= 0 && value.compareTo(max) <= 0) {
+                        return max.bitLength() < Long.SIZE ? (Object) value.longValue() : new U64(value);
+                    }
+                }
             }
-            return max.bitLength() < Long.SIZE ? (Object) node.longValue() : new U64(node.bigIntegerValue());
+            throw Tokens.mismatch(path, name + " must be a JSON integer in 0.." + maxText, p);
         }
 
         @Override
@@ -44,14 +55,14 @@ final class NumberTypes {
         private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
         @Override
-        public Object read(JsonNode node, String path) throws FieldError {
-            String text = WireTypes.requireText(node, path, "u128 ");
+        public Object read(JsonParser p, String path) throws IOException, FieldError {
+            String text = Tokens.requireText(p, path, "u128 ");
             String digits = LEADING_ZEROS.matcher(text).replaceFirst("");
             if (!DIGITS.matcher(digits).matches()) {
-                throw WireTypes.mismatch(path, "u128 must be a decimal string of digits 0-9", node);
+                throw Tokens.mismatch(path, "u128 must be a decimal string of digits 0-9", p);
             }
             if (digits.length() > MAX_DIGITS || new BigInteger(digits).compareTo(Balance.MAX) > 0) {
-                throw WireTypes.mismatch(path, "u128 must be at most 2^128-1 (" + Balance.MAX + ")", node);
+                throw Tokens.mismatch(path, "u128 must be at most 2^128-1 (" + Balance.MAX + ")", p);
             }
             return new Balance(new BigInteger(digits));
         }

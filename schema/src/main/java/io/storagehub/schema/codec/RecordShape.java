@@ -1,7 +1,8 @@
 package io.storagehub.schema.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.storagehub.schema.event.DefaultsTo;
 import io.storagehub.schema.event.Nullable;
 import io.storagehub.schema.event.WireName;
@@ -11,7 +12,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads and writes a record as a JSON object, one field per record component (in component order), by
@@ -28,6 +31,7 @@ final class RecordShape implements WireType {
     private final Class<?> type;
     private final List<Field> fields = new ArrayList<>();
     private final Constructor<?> constructor;
+    private final Map<String, Integer> byWireName = new HashMap<>();
 
     private record Field(String wireName, Method accessor, WireType type, boolean nullable, Long absentValue) {
     }
@@ -51,6 +55,9 @@ final class RecordShape implements WireType {
                     FieldRules.typeOf(component), component.isAnnotationPresent(Nullable.class),
                     defaultsTo != null ? defaultsTo.value() : null));
         }
+        for (int i = 0; i < fields.size(); i++) {
+            byWireName.put(fields.get(i).wireName(), i);
+        }
         try {
             this.constructor = type.getDeclaredConstructor(parameterTypes);
         } catch (NoSuchMethodException e) {
@@ -62,25 +69,48 @@ final class RecordShape implements WireType {
         return CACHE.get(type);
     }
 
+    /**
+     * Reads the object's fields in wire order, then judges them in component order (a missing field or the field's
+     * own error, the first one wins), as {@link #read(JsonNode, String)} does.
+     */
     @Override
-    public Object read(JsonNode node, String path) throws FieldError {
-        if (!node.isObject()) {
-            throw WireTypes.mismatch(path, "must be a JSON object", node);
+    public Object read(JsonParser p, String path) throws IOException, FieldError {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw Tokens.mismatch(path, "must be a JSON object", p);
         }
         Object[] args = new Object[fields.size()];
+        boolean[] present = new boolean[args.length];
+        FieldError[] errors = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            Integer index = byWireName.get(p.currentName());
+            JsonToken token = p.nextToken();
+            if (index == null) {
+                p.skipChildren();
+                continue;
+            }
+            Field field = fields.get(index);
+            present[index] = true;
+            if (token == JsonToken.VALUE_NULL && field.nullable()) {
+                args[index] = null;
+                continue;
+            }
+            try {
+                args[index] = field.type().read(p, path + "." + field.wireName());
+            } catch (FieldError e) {
+                errors = errors == null ? new FieldError[args.length] : errors;
+                errors[index] = e;
+            }
+        }
         for (int i = 0; i < args.length; i++) {
             Field field = fields.get(i);
-            String fieldPath = path + "." + field.wireName();
-            JsonNode value = node.get(field.wireName());
-            if (value == null) {
+            if (!present[i]) {
                 if (field.absentValue() == null) {
+                    String fieldPath = path + "." + field.wireName();
                     throw field.nullable() ? FieldError.missingNullable(fieldPath) : FieldError.missing(fieldPath);
                 }
                 args[i] = field.absentValue();
-            } else if (value.isNull() && field.nullable()) {
-                args[i] = null;
-            } else {
-                args[i] = field.type().read(value, fieldPath);
+            } else if (errors != null && errors[i] != null) {
+                throw errors[i];
             }
         }
         return construct(args, path);

@@ -1,7 +1,7 @@
 package io.storagehub.schema.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.util.function.Function;
 
@@ -13,8 +13,8 @@ final class TextTypes {
     /** A plain string (multiaddress, peer id, reason, bucket name), optionally bounded in UTF-8 bytes. */
     record Text(int maxBytes) implements WireType {
         @Override
-        public Object read(JsonNode node, String path) throws FieldError {
-            String text = WireTypes.requireText(node, path, "");
+        public Object read(JsonParser p, String path) throws IOException, FieldError {
+            String text = Tokens.requireText(p, path, "");
             int bytes = Utf8.length(text);
             if (bytes > maxBytes) {
                 throw FieldError.invalid(path + ": " + tooLong(bytes));
@@ -44,8 +44,8 @@ final class TextTypes {
     record TextValue<T>(String name, Function<String, T> parse, Function<T, String> show)
             implements WireType {
         @Override
-        public Object read(JsonNode node, String path) throws FieldError {
-            String text = WireTypes.requireText(node, path, name + " ");
+        public Object read(JsonParser p, String path) throws IOException, FieldError {
+            String text = Tokens.requireText(p, path, name + " ");
             try {
                 return parse.apply(text);
             } catch (IllegalArgumentException e) {

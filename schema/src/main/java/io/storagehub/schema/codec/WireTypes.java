@@ -1,7 +1,8 @@
 package io.storagehub.schema.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.storagehub.schema.value.AccountId;
 import io.storagehub.schema.value.Balance;
 import io.storagehub.schema.value.BucketId;
@@ -66,29 +67,15 @@ final class WireTypes {
         return new TextTypes.Text(maxBytes);
     }
 
-    static FieldError mismatch(String path, String expected, JsonNode node) {
-        return FieldError.invalid(path + ": " + expected + ", got " + JsonText.describe(node));
-    }
-
     /** The node's text; {@code subject} is the type name and a space ("account "), or empty for plain strings. */
-    static String requireText(JsonNode node, String path, String subject) throws FieldError {
-        if (!node.isTextual()) {
-            throw mismatch(path, subject + "must be a JSON string", node);
-        }
-        String problem = JsonText.problem(node.textValue());
-        if (problem != null) {
-            throw FieldError.invalid(path + ": " + subject + problem);
-        }
-        return node.textValue();
-    }
-
     private static final class Bool implements WireType {
         @Override
-        public Object read(JsonNode node, String path) throws FieldError {
-            if (!node.isBoolean()) {
-                throw mismatch(path, "must be a JSON boolean", node);
+        public Object read(JsonParser p, String path) throws IOException, FieldError {
+            JsonToken token = p.currentToken();
+            if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
+                throw Tokens.mismatch(path, "must be a JSON boolean", p);
             }
-            return node.booleanValue();
+            return token == JsonToken.VALUE_TRUE;
         }
 
         @Override
@@ -98,14 +85,27 @@ final class WireTypes {
     }
 
     private record ListOf(WireType element) implements WireType {
+        /** Reads every element; the first failing one is reported once the array has been consumed. */
         @Override
-        public Object read(JsonNode node, String path) throws FieldError {
-            if (!node.isArray()) {
-                throw mismatch(path, "must be a JSON array", node);
+        public Object read(JsonParser p, String path) throws IOException, FieldError {
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                throw Tokens.mismatch(path, "must be a JSON array", p);
             }
-            List<Object> values = new ArrayList<>(node.size());
-            for (int i = 0; i < node.size(); i++) {
-                values.add(element.read(node.get(i), path + "[" + i + "]"));
+            List<Object> values = new ArrayList<>();
+            FieldError first = null;
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                if (first != null) {
+                    p.skipChildren();
+                    continue;
+                }
+                try {
+                    values.add(element.read(p, path + "[" + i + "]"));
+                } catch (FieldError e) {
+                    first = e;
+                }
+            }
+            if (first != null) {
+                throw first;
             }
             return values;
         }

@@ -1,0 +1,61 @@
+package io.storagehub.schema.codec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.storagehub.schema.value.Abbrev;
+import java.io.IOException;
+
+/** The parser's current value in error messages: what it was (untrusted input abbreviated), and typed text. */
+final class Tokens {
+    private Tokens() {
+    }
+
+    /** "the string \"abc\"", "the integer -1", "null", "an array", ...; a container is skipped to its end. */
+    static String describe(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == null) {
+            return "nothing";
+        }
+        switch (token) {
+            case VALUE_NULL:
+                return "null";
+            case VALUE_STRING:
+                return "the string \"" + Abbrev.of(p.getText()) + "\"";
+            case VALUE_NUMBER_INT:
+                return "the integer " + Abbrev.of(p.getBigIntegerValue().toString());
+            case VALUE_NUMBER_FLOAT:
+                return "the number " + Abbrev.of(p.getDecimalValue().toString());
+            case VALUE_TRUE:
+                return "true";
+            case VALUE_FALSE:
+                return "false";
+            case START_ARRAY:
+                p.skipChildren();
+                return "an array";
+            default:
+                p.skipChildren();
+                return "an object";
+        }
+    }
+
+    /** The current value does not have the expected type: consumes it and says what it was. */
+    static FieldError mismatch(String path, String expected, JsonParser p) throws IOException {
+        return FieldError.invalid(path + ": " + expected + ", got " + describe(p));
+    }
+
+    /**
+     * The current string value's text, checked as stored text ({@link JsonText#problem}); {@code subject} is the type
+     * name and a space ("account "), or empty for plain strings.
+     */
+    static String requireText(JsonParser p, String path, String subject) throws IOException, FieldError {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw mismatch(path, subject + "must be a JSON string", p);
+        }
+        String text = p.getText();
+        String problem = JsonText.problem(text);
+        if (problem != null) {
+            throw FieldError.invalid(path + ": " + subject + problem);
+        }
+        return text;
+    }
+}
