@@ -33,7 +33,7 @@ public final class ChildJvm implements AutoCloseable {
     /** The exit code of a process stopped by SIGKILL (128 + 9). */
     public static final int EXIT_SIGKILL = 137;
 
-    private static final Logger log = LoggerFactory.getLogger(ChildJvm.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
     private static final int TAIL_LINES = 40;
     /** The children still running, stopped by {@link #stopAll()} (from a harness's shutdown hook). */
     private static final Set<ChildJvm> RUNNING = ConcurrentHashMap.newKeySet();
@@ -66,7 +66,7 @@ public final class ChildJvm implements AutoCloseable {
             }
             Process process = builder.redirectErrorStream(true).start();
             ChildLog watched = watch ? ChildLog.pump(process.getInputStream(), logFile, name) : null;
-            log.info("{} started (pid {}), log {}", name, process.pid(), logFile);
+            LOG.info("{} started (pid {}), log {}", name, process.pid(), logFile);
             ChildJvm child = new ChildJvm(name, process, logFile, watched, stopTimeout);
             RUNNING.add(child);
             return child;
@@ -179,7 +179,7 @@ public final class ChildJvm implements AutoCloseable {
         process.destroy();
         try {
             if (!process.waitFor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("{} (pid {}) did not stop on SIGTERM within {}; killing it", name, process.pid(),
+                LOG.warn("{} (pid {}) did not stop on SIGTERM within {}; killing it", name, process.pid(),
                         stopTimeout);
                 process.destroyForcibly().waitFor(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
             }
