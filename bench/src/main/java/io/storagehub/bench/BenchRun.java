@@ -6,12 +6,10 @@ import io.storagehub.bench.backfill.CopyLoad;
 import io.storagehub.bench.backfill.CopyRows;
 import io.storagehub.bench.backfill.PerEventBaseline;
 import io.storagehub.bench.backfill.Reference;
-import io.storagehub.bench.env.ChildJvm;
 import io.storagehub.bench.env.Machine;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Services;
 import io.storagehub.bench.env.Sql;
-import io.storagehub.bench.load.EventFeed;
 import io.storagehub.bench.load.Topics;
 import io.storagehub.bench.freshness.FreshnessBench;
 import io.storagehub.bench.freshness.FreshnessResult;
@@ -27,7 +25,9 @@ import io.storagehub.bench.report.RebuildSection;
 import io.storagehub.bench.report.Report;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.chain.ChainGenerator;
+import io.storagehub.testkit.kafka.EventFeed;
 import io.storagehub.testkit.kafka.KafkaBroker;
+import io.storagehub.testkit.process.ChildJvm;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.ZonedDateTime;
@@ -56,20 +56,17 @@ final class BenchRun {
         Files.createDirectories(options.workDir());
         try (PgCluster pg = PgCluster.start(PgCluster.durableSettings());
              KafkaBroker kafka = KafkaBroker.start(Optional.empty(), 0)) {
-            Thread stop = new Thread(() -> {
-                ChildJvm.stopAll();
-                pg.close();
-                kafka.close();
-            }, "bench-stop");
+            Thread stop = new Thread(() -> stopEverything(pg, kafka), "bench-stop");
             Runtime.getRuntime().addShutdownHook(stop);
             report.postgres(pg);
             Topics.create(kafka.bootstrapServers(), TOPIC, TOPIC + ".dlq");
             Services services = new Services(kafka.bootstrapServers(), TOPIC, pg, SCHEMA);
             ChainGenerator generator = new ChainGenerator(ChainGenerator.Config.defaults(options.chain(),
                     options.seed()));
-            try (EventFeed feed = new EventFeed(generator, kafka.bootstrapServers(), TOPIC)) {
-                phase("backfill", () -> backfill(services, feed));
-                phase("rebuild", () -> rebuild(services, feed));
+            try (EventFeed feed = new EventFeed(kafka.bootstrapServers(), TOPIC, "storagehub-bench-feed",
+                    EventFeed.Pace.BULK)) {
+                phase("backfill", () -> backfill(services, feed, generator));
+                phase("rebuild", () -> rebuild(services, feed, generator));
             }
             phase("query", () -> query(services));
             phase("freshness", () -> freshness(services, generator));
@@ -80,11 +77,18 @@ final class BenchRun {
         }
     }
 
-    private void backfill(Services services, EventFeed feed) throws Exception {
+    /** The shutdown hook's work when the harness is stopped: the child JVMs, then Postgres and the broker. */
+    private static void stopEverything(PgCluster pg, KafkaBroker kafka) {
+        ChildJvm.stopAll();
+        pg.close();
+        kafka.close();
+    }
+
+    private void backfill(Services services, EventFeed feed, ChainGenerator generator) throws Exception {
         Reference reference = new Reference();
         List<Envelope> prefix = new ArrayList<>(options.perEventPrefix());
         long t0 = System.nanoTime();
-        feed.produce(options.events(), (chunk, first) -> {
+        feed.produce(generator, options.events(), (chunk, first) -> {
             reference.accept(chunk, first);
             for (Envelope e : chunk) {
                 if (prefix.size() < options.perEventPrefix()) {
@@ -93,7 +97,7 @@ final class BenchRun {
             }
         });
         log.info("{} events in Kafka and in the reference ({} s)", options.events(), (System.nanoTime() - t0) / 1e9);
-        report.mix(feed.generator().mix().table(), feed.generator().poisonCount());
+        report.mix(generator.mix().table(), generator.poisonCount());
         if (!options.runs("backfill")) {
             return;
         }
@@ -135,23 +139,23 @@ final class BenchRun {
         }
     }
 
-    private void rebuild(Services services, EventFeed feed) throws Exception {
+    private void rebuild(Services services, EventFeed feed, ChainGenerator generator) throws Exception {
         if (!options.runs("rebuild")) {
             if (options.rebuildEvents() > 0) {
-                feed.produce(options.rebuildEvents() - options.events(), (chunk, first) -> { });
+                feed.produce(generator, options.rebuildEvents() - options.events(), (chunk, first) -> { });
             }
             return;
         }
         RebuildBench bench = new RebuildBench(services, options.workDir());
         List<RebuildResult> runs = new ArrayList<>();
         checkpoint(services.pg());
-        runs.add(bench.run(feed.produced()));
+        runs.add(bench.run(feed.published()));
         if (options.rebuildEvents() > 0) {
             long t0 = System.nanoTime();
-            feed.produce(options.rebuildEvents() - feed.produced(), (chunk, first) -> { });
-            log.info("topic now holds {} events ({} s to produce)", feed.produced(), (System.nanoTime() - t0) / 1e9);
+            feed.produce(generator, options.rebuildEvents() - feed.published(), (chunk, first) -> { });
+            log.info("topic now holds {} events ({} s to produce)", feed.published(), (System.nanoTime() - t0) / 1e9);
             checkpoint(services.pg());
-            runs.add(bench.run(feed.produced()));
+            runs.add(bench.run(feed.published()));
         }
         report.section(RebuildSection.render(runs, Analysis.rebuild(runs)), RebuildSection.goals(runs));
     }

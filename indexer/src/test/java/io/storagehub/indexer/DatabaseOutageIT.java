@@ -1,6 +1,5 @@
 package io.storagehub.indexer;
 
-import static io.storagehub.indexer.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storagehub.indexer.metrics.IndexerMetrics;
@@ -8,6 +7,7 @@ import io.storagehub.indexer.run.LiveIndexer;
 import io.storagehub.projection.Outcome;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.postgres.PostgresServer;
+import io.storagehub.testkit.wait.Wait;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,24 +29,24 @@ class DatabaseOutageIT {
             testbed.publish(0, alpha.subList(0, 400));
             testbed.publish(1, beta.subList(0, 400));
             LiveIndexer indexer = testbed.startIndexer();
-            await(TIMEOUT, testbed::caughtUp, "first part indexed");
+            Wait.until(TIMEOUT, "first part indexed", testbed::caughtUp);
             // when: the database stops while more events arrive
             server.stop();
             testbed.publish(0, alpha.subList(400, 1000));
             testbed.publish(1, beta.subList(400, 1000));
-            await(TIMEOUT, () -> indexer.consumer().failing(), "consumer in its retry loop");
+            Wait.until(TIMEOUT, "consumer in its retry loop", () -> indexer.consumer().failing());
             assertThat(Http.get(indexer.httpPort(), "/ready").statusCode()).isEqualTo(503);
             server.start();
             // then
-            await(TIMEOUT, testbed::caughtUp, "indexer recovered and caught up");
+            Wait.until(TIMEOUT, "indexer recovered and caught up", testbed::caughtUp);
             assertThat(testbed.snapshot(Chains.ALPHA)).isEqualTo(reference.snapshot(Chains.ALPHA));
             assertThat(testbed.snapshot(Chains.BETA)).isEqualTo(reference.snapshot(Chains.BETA));
             IndexerMetrics metrics = indexer.metrics();
-            await(TIMEOUT, () -> metrics.recordsRead() == 2000, "every record counted once");
+            Wait.until(TIMEOUT, "every record counted once", () -> metrics.recordsRead() == 2000);
             EndToEndIT.assertOutcomes(metrics, reference);
             assertThat(metrics.registry().get("storagehub.indexer.retries").tag("component", "postgres")
                     .counter().count()).isPositive();
-            await(TIMEOUT, () -> Http.get(indexer.httpPort(), "/ready").statusCode() == 200, "ready again");
+            Wait.until(TIMEOUT, "ready again", () -> Http.get(indexer.httpPort(), "/ready").statusCode() == 200);
             assertThat(reference.count(Outcome.Kind.APPLIED)).isPositive();
         }
     }

@@ -1,6 +1,5 @@
 package io.storagehub.indexer;
 
-import static io.storagehub.indexer.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storagehub.indexer.deadletter.DeadLetterOutbox;
@@ -12,6 +11,7 @@ import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.chain.ChainScript;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +74,7 @@ class DeadLetterIT {
         publishMixedStream();
         // when
         LiveIndexer indexer = testbed.startIndexer();
-        await(TIMEOUT, () -> DlqReader.count(testbed.kafka.dlqTopic()) == 8, "8 dead letters published");
+        Wait.until(TIMEOUT, "8 dead letters published", () -> DlqReader.count(testbed.kafka.dlqTopic()) == 8);
         // then
         List<ConsumerRecord<byte[], byte[]>> letters = DlqReader.readAll(testbed.kafka.dlqTopic());
         assertThat(letters).extracting(r -> header(r, DlqHeaders.REASON_KIND)).containsExactly(
@@ -93,12 +93,12 @@ class DeadLetterIT {
         assertThat(header(letters.get(5), DlqHeaders.CHAIN)).isEqualTo("alpha");
         assertThat(outboxIds(letters)).hasSize(8);
         IndexerMetrics metrics = indexer.metrics();
-        await(TIMEOUT, () -> metrics.recordsRead() == 12, "all records counted");
+        Wait.until(TIMEOUT, "all records counted", () -> metrics.recordsRead() == 12);
         assertThat(metrics.records(IndexerMetrics.APPLIED)).isEqualTo(2);
         assertThat(metrics.records(IndexerMetrics.DEAD_LETTERED)).isEqualTo(8);
         assertThat(metrics.records(IndexerMetrics.SKIPPED_DUPLICATE)).isEqualTo(1);
         assertThat(metrics.records(IndexerMetrics.SKIPPED_NOT_PROJECTED)).isEqualTo(1);
-        await(TIMEOUT, () -> metrics.deadLettersPublished() == 8, "publish counted");
+        Wait.until(TIMEOUT, "publish counted", () -> metrics.deadLettersPublished() == 8);
     }
 
     @Test
@@ -106,8 +106,8 @@ class DeadLetterIT {
         // given: dead letters published, then marked unpublished as if the relay crashed before marking them
         publishMixedStream();
         LiveIndexer first = testbed.startIndexer();
-        await(TIMEOUT, () -> DlqReader.count(testbed.kafka.dlqTopic()) == 8, "8 dead letters published");
-        await(TIMEOUT, () -> testbed.jdbi().withHandle(DeadLetterOutbox::counts).pending() == 0, "rows marked");
+        Wait.until(TIMEOUT, "8 dead letters published", () -> DlqReader.count(testbed.kafka.dlqTopic()) == 8);
+        Wait.until(TIMEOUT, "rows marked", () -> testbed.jdbi().withHandle(DeadLetterOutbox::counts).pending() == 0);
         first.close();
         int unmarked = testbed.jdbi().withHandle(h -> h.createUpdate("UPDATE dead_letter SET published = false")
                 .execute());
@@ -115,8 +115,8 @@ class DeadLetterIT {
         // when: a new indexer starts, and one more poison record arrives
         LiveIndexer second = testbed.startIndexer();
         send(KEY, "not json at all".getBytes(StandardCharsets.UTF_8));
-        await(TIMEOUT, () -> DlqReader.count(testbed.kafka.dlqTopic()) >= 9, "the new dead letter published");
-        await(TIMEOUT, () -> testbed.jdbi().withHandle(DeadLetterOutbox::counts).pending() == 0, "rows marked");
+        Wait.until(TIMEOUT, "the new dead letter published", () -> DlqReader.count(testbed.kafka.dlqTopic()) >= 9);
+        Wait.until(TIMEOUT, "rows marked", () -> testbed.jdbi().withHandle(DeadLetterOutbox::counts).pending() == 0);
         // then
         List<ConsumerRecord<byte[], byte[]>> letters = DlqReader.readAll(testbed.kafka.dlqTopic());
         assertThat(letters).hasSize(9);
@@ -133,8 +133,8 @@ class DeadLetterIT {
         LiveIndexer first = testbed.startIndexer();
         LiveIndexer second = testbed.startIndexer();
         // when
-        await(TIMEOUT, () -> DlqReader.count(testbed.kafka.dlqTopic()) == 8, "8 dead letters published");
-        await(TIMEOUT, () -> first.relay().leader() || second.relay().leader(), "a relay leads");
+        Wait.until(TIMEOUT, "8 dead letters published", () -> DlqReader.count(testbed.kafka.dlqTopic()) == 8);
+        Wait.until(TIMEOUT, "a relay leads", () -> first.relay().leader() || second.relay().leader());
         // then
         assertThat(first.relay().leader() && second.relay().leader()).isFalse();
         assertThat(outboxIds(DlqReader.readAll(testbed.kafka.dlqTopic()))).hasSize(8);

@@ -1,6 +1,5 @@
 package io.storagehub.indexer;
 
-import static io.storagehub.indexer.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +16,7 @@ import io.storagehub.testkit.chain.ChainScript;
 import io.storagehub.testkit.kafka.TestKafka;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -94,8 +94,8 @@ class DlqCliIT {
         betaUnknownBsp = beta.bspConfirmed(3, 5);
         send("beta".getBytes(StandardCharsets.UTF_8), encoder.encode(betaUnknownBsp));
         LiveIndexer indexer = testbed.startIndexer();
-        await(TIMEOUT, () -> DlqReader.count(testbed.kafka.dlqTopic()) == 5, "5 dead letters published");
-        await(TIMEOUT, () -> testbed.jdbi().withHandle(DeadLetterOutbox::counts).pending() == 0, "rows marked");
+        Wait.until(TIMEOUT, "5 dead letters published", () -> DlqReader.count(testbed.kafka.dlqTopic()) == 5);
+        Wait.until(TIMEOUT, "rows marked", () -> testbed.jdbi().withHandle(DeadLetterOutbox::counts).pending() == 0);
         return indexer;
     }
 

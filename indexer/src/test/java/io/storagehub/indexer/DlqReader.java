@@ -1,6 +1,7 @@
 package io.storagehub.indexer;
 
 import io.storagehub.testkit.kafka.TestKafka;
+import io.storagehub.testkit.wait.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +34,13 @@ final class DlqReader {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end");
+            Wait.until(Duration.ofSeconds(20), "reading " + topic + " to its end", () -> {
+                if (partitions.stream().allMatch(tp -> consumer.position(tp) >= ends.get(tp))) {
+                    return true;
                 }
                 consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
+                return false;
+            });
             return records;
         }
     }

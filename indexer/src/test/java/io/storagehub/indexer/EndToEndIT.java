@@ -1,6 +1,5 @@
 package io.storagehub.indexer;
 
-import static io.storagehub.indexer.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storagehub.indexer.metrics.IndexerMetrics;
@@ -9,6 +8,7 @@ import io.storagehub.projection.Outcome;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -44,12 +44,12 @@ class EndToEndIT {
         testbed.publish(1, beta);
         // when
         LiveIndexer indexer = testbed.startIndexer();
-        await(TIMEOUT, testbed::caughtUp, "indexer caught up");
+        Wait.until(TIMEOUT, "indexer caught up", testbed::caughtUp);
         // then
         assertThat(testbed.snapshot(Chains.ALPHA)).isEqualTo(reference.snapshot(Chains.ALPHA));
         assertThat(testbed.snapshot(Chains.BETA)).isEqualTo(reference.snapshot(Chains.BETA));
         IndexerMetrics metrics = indexer.metrics();
-        await(TIMEOUT, () -> metrics.recordsRead() == testbed.producedTotal(), "counters complete");
+        Wait.until(TIMEOUT, "counters complete", () -> metrics.recordsRead() == testbed.producedTotal());
         assertOutcomes(metrics, reference);
         assertThat(sumOfOutcomes(metrics)).isEqualTo(metrics.recordsRead()).isEqualTo(3000);
     }
@@ -59,9 +59,9 @@ class EndToEndIT {
         // given
         testbed.publish(0, alpha.subList(0, 100));
         LiveIndexer indexer = testbed.startIndexer();
-        await(TIMEOUT, testbed::caughtUp, "indexer caught up");
+        Wait.until(TIMEOUT, "indexer caught up", testbed::caughtUp);
         // when
-        await(TIMEOUT, () -> Http.get(indexer.httpPort(), "/ready").statusCode() == 200, "ready");
+        Wait.until(TIMEOUT, "ready", () -> Http.get(indexer.httpPort(), "/ready").statusCode() == 200);
         HttpResponse<String> metrics = Http.get(indexer.httpPort(), "/metrics");
         HttpResponse<String> health = Http.get(indexer.httpPort(), "/health");
         HttpResponse<String> ready = Http.get(indexer.httpPort(), "/ready");
@@ -81,18 +81,18 @@ class EndToEndIT {
         testbed.publish(0, alpha);
         testbed.publish(1, beta);
         LiveIndexer first = testbed.startIndexer();
-        await(TIMEOUT, () -> first.metrics().records(IndexerMetrics.APPLIED) >= 600, "first indexer progressed");
+        Wait.until(TIMEOUT, "first indexer progressed", () -> first.metrics().records(IndexerMetrics.APPLIED) >= 600);
         first.close();
         double firstApplied = first.metrics().records(IndexerMetrics.APPLIED);
         assertThat(first.metrics().recordsRead()).isLessThan(3000);
         // when
         LiveIndexer second = testbed.startIndexer();
-        await(TIMEOUT, testbed::caughtUp, "second indexer caught up");
+        Wait.until(TIMEOUT, "second indexer caught up", testbed::caughtUp);
         // then
         assertThat(testbed.snapshot(Chains.ALPHA)).isEqualTo(reference.snapshot(Chains.ALPHA));
         assertThat(testbed.snapshot(Chains.BETA)).isEqualTo(reference.snapshot(Chains.BETA));
-        await(TIMEOUT, () -> first.metrics().recordsRead() + second.metrics().recordsRead() == 3000,
-                "every record counted once");
+        Wait.until(TIMEOUT, "every record counted once",
+                () -> first.metrics().recordsRead() + second.metrics().recordsRead() == 3000);
         assertThat(firstApplied + second.metrics().records(IndexerMetrics.APPLIED))
                 .isEqualTo(reference.count(Outcome.Kind.APPLIED));
         assertThat(first.metrics().records(IndexerMetrics.SKIPPED_DUPLICATE)

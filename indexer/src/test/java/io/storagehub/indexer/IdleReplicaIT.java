@@ -1,11 +1,11 @@
 package io.storagehub.indexer;
 
-import static io.storagehub.indexer.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storagehub.indexer.run.LiveIndexer;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -37,14 +37,15 @@ class IdleReplicaIT {
         LiveIndexer first = testbed.startIndexer();
         LiveIndexer second = testbed.startIndexer();
         // when
-        await(TIMEOUT, () -> first.consumer().assignment().size() + second.consumer().assignment().size() == 1
-                && first.consumer().healthy() && second.consumer().healthy(), "one partition, two members");
-        await(TIMEOUT, testbed::caughtUp, "caught up");
+        Wait.until(TIMEOUT, "one partition, two members",
+                () -> first.consumer().assignment().size() + second.consumer().assignment().size() == 1
+                        && first.consumer().healthy() && second.consumer().healthy());
+        Wait.until(TIMEOUT, "caught up", testbed::caughtUp);
         // then
         LiveIndexer idle = first.consumer().assignment().isEmpty() ? first : second;
         LiveIndexer busy = idle == first ? second : first;
         assertThat(idle.consumer().assignment()).isEmpty();
-        await(TIMEOUT, () -> Http.get(busy.httpPort(), "/ready").statusCode() == 200, "the busy replica ready");
+        Wait.until(TIMEOUT, "the busy replica ready", () -> Http.get(busy.httpPort(), "/ready").statusCode() == 200);
         HttpResponse<String> ready = Http.get(idle.httpPort(), "/ready");
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         assertThat(ready.body()).contains("\"database\":true", "\"migrations\":true", "\"consumer\":true",
@@ -55,11 +56,11 @@ class IdleReplicaIT {
     void stoppedReplica_isNotReady() {
         // given
         LiveIndexer indexer = testbed.startIndexer();
-        await(TIMEOUT, indexer.consumer()::ready, "ready");
+        Wait.until(TIMEOUT, "ready", indexer.consumer()::ready);
         // when: the consumer loop ends (as after a fatal error) while the process lives on
         indexer.consumer().shutdown();
         // then
-        await(TIMEOUT, () -> !indexer.consumer().healthy(), "not healthy once stopped");
+        Wait.until(TIMEOUT, "not healthy once stopped", () -> !indexer.consumer().healthy());
         HttpResponse<String> ready = Http.get(indexer.httpPort(), "/ready");
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).contains("\"consumer\":false");

@@ -1,6 +1,5 @@
 package io.storagehub.indexer;
 
-import static io.storagehub.indexer.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -23,6 +22,7 @@ import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.kafka.KafkaBroker;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -118,12 +118,13 @@ class KafkaSaslIT {
                 Jdbi jdbi = Databases.jdbi(pool);
                 JdbiProjection projection = new JdbiProjection(jdbi);
                 // then: indexed to the end, the poison record dead-lettered and published by the relay
-                await(TIMEOUT, () -> projection.checkpoint(topic, 0).map(SourceOffset::nextOffset).orElse(0L)
-                        == events.size() + 1, "indexed through SASL");
+                Wait.until(TIMEOUT, "indexed through SASL",
+                        () -> projection.checkpoint(topic, 0).map(SourceOffset::nextOffset).orElse(0L)
+                                == events.size() + 1);
                 assertThat(new JdbiReadModelExport(jdbi).snapshot(Chains.ALPHA))
                         .isEqualTo(new Reference().apply(events).snapshot(Chains.ALPHA));
-                await(TIMEOUT, () -> jdbi.withHandle(DeadLetterOutbox::counts).published() == 1,
-                        "dead letter published through SASL");
+                Wait.until(TIMEOUT, "dead letter published through SASL",
+                        () -> jdbi.withHandle(DeadLetterOutbox::counts).published() == 1);
                 assertThat(indexer.consumer().fatal()).isEmpty();
             }
         }

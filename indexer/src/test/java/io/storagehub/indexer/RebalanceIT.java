@@ -1,6 +1,5 @@
 package io.storagehub.indexer;
 
-import static io.storagehub.indexer.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storagehub.indexer.metrics.IndexerMetrics;
@@ -9,6 +8,7 @@ import io.storagehub.projection.Outcome;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,21 +29,21 @@ class RebalanceIT {
             testbed.publish(0, alpha.subList(0, 500));
             testbed.publish(1, beta.subList(0, 500));
             LiveIndexer first = testbed.startIndexer();
-            await(TIMEOUT, () -> first.metrics().recordsRead() >= 200, "first indexer consuming");
+            Wait.until(TIMEOUT, "first indexer consuming", () -> first.metrics().recordsRead() >= 200);
             // when: the second joins while records keep arriving
             LiveIndexer second = testbed.startIndexer();
             for (int from = 500; from < 1500; from += 250) {
                 testbed.publish(0, alpha.subList(from, from + 250));
                 testbed.publish(1, beta.subList(from, from + 250));
             }
-            await(TIMEOUT, () -> !second.consumer().assignment().isEmpty(), "second indexer assigned");
-            await(TIMEOUT, testbed::caughtUp, "both partitions caught up");
+            Wait.until(TIMEOUT, "second indexer assigned", () -> !second.consumer().assignment().isEmpty());
+            Wait.until(TIMEOUT, "both partitions caught up", testbed::caughtUp);
             // then
             assertThat(first.consumer().assignment()).hasSize(1);
             assertThat(testbed.snapshot(Chains.ALPHA)).isEqualTo(reference.snapshot(Chains.ALPHA));
             assertThat(testbed.snapshot(Chains.BETA)).isEqualTo(reference.snapshot(Chains.BETA));
-            await(TIMEOUT, () -> first.metrics().recordsRead() + second.metrics().recordsRead() == 3000,
-                    "every record counted once");
+            Wait.until(TIMEOUT, "every record counted once",
+                    () -> first.metrics().recordsRead() + second.metrics().recordsRead() == 3000);
             assertThat(first.metrics().records(IndexerMetrics.APPLIED)
                     + second.metrics().records(IndexerMetrics.APPLIED))
                     .isEqualTo(reference.count(Outcome.Kind.APPLIED));

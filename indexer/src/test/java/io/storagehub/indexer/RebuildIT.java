@@ -1,6 +1,5 @@
 package io.storagehub.indexer;
 
-import static io.storagehub.indexer.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -17,6 +16,7 @@ import io.storagehub.projection.jdbi.Pools;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,9 +45,9 @@ class RebuildIT {
                     "{oops".getBytes(StandardCharsets.UTF_8));
             testbed.publish(1, beta.subList(0, 800));
             testbed.startIndexer();
-            await(TIMEOUT, testbed::caughtUp, "live indexer caught up");
+            Wait.until(TIMEOUT, "live indexer caught up", testbed::caughtUp);
             int deadLettersBefore = before.count(Outcome.Kind.REJECTED) + 1;
-            await(TIMEOUT, () -> DlqReader.count(testbed.kafka.dlqTopic()) == deadLettersBefore, "dlq published");
+            Wait.until(TIMEOUT, "dlq published", () -> DlqReader.count(testbed.kafka.dlqTopic()) == deadLettersBefore);
             // when: the read model is rebuilt while the live indexer keeps running
             Rebuild.Result result = new Rebuild(testbed.kafka, testbed.db, new RebuildConfig(500,
                     Duration.ofMillis(200)), Testbed.FAST_RETRY, Clock.systemUTC())
@@ -70,13 +70,14 @@ class RebuildIT {
             // and when more events arrive, the live indexer continues from the rebuilt schema's checkpoints
             testbed.publish(0, alpha.subList(800, 1200));
             testbed.publish(1, beta.subList(800, 1200));
-            await(TIMEOUT, testbed::caughtUp, "live indexer caught up on the rebuilt schema");
+            Wait.until(TIMEOUT, "live indexer caught up on the rebuilt schema", testbed::caughtUp);
             assertThat(testbed.snapshot(Chains.ALPHA)).isEqualTo(after.snapshot(Chains.ALPHA));
             assertThat(testbed.snapshot(Chains.BETA)).isEqualTo(after.snapshot(Chains.BETA));
             // every dead letter still in the topic exactly once
             int deadLettersAfter = after.count(Outcome.Kind.REJECTED) + 1;
-            await(TIMEOUT, () -> testbed.jdbi().withHandle(DeadLetterOutbox::counts).pending() == 0
-                    && DlqReader.count(testbed.kafka.dlqTopic()) >= deadLettersAfter, "dlq published");
+            Wait.until(TIMEOUT, "dlq published",
+                    () -> testbed.jdbi().withHandle(DeadLetterOutbox::counts).pending() == 0
+                            && DlqReader.count(testbed.kafka.dlqTopic()) >= deadLettersAfter);
             var letters = DlqReader.readAll(testbed.kafka.dlqTopic());
             assertThat(letters).hasSize(deadLettersAfter);
             assertThat(letters.stream().map(r -> DlqHeaders.text(r.headers(), DlqHeaders.SOURCE_PARTITION).get()

@@ -1,6 +1,5 @@
 package io.storagehub.indexer;
 
-import static io.storagehub.indexer.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -12,6 +11,7 @@ import io.storagehub.indexer.rebuild.VerifyReport;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -37,12 +37,12 @@ class RebuildVerifyIT {
             testbed.publish(0, alpha.subList(0, 1200));
             testbed.publish(1, beta.subList(0, 1200));
             testbed.startIndexer();
-            await(TIMEOUT, testbed::caughtUp, "live indexer caught up");
+            Wait.until(TIMEOUT, "live indexer caught up", testbed::caughtUp);
             String corrupted = corruptOneMsp(testbed);
 
             // when: a verified rebuild runs
             VerifyFailedException refused = catchThrowableOfType(VerifyFailedException.class,
-                    () -> rebuild(testbed, 0).run(new Rebuild.Options(OptionalLong.empty(), false, false, true, false)));
+                    () -> rebuild(testbed, 0).run(verified(false, false)));
 
             // then: the switch is refused, naming the table and the row; the rebuilt schema is kept
             assertThat(refused).as("the verified rebuild must refuse the switch").isNotNull();
@@ -60,21 +60,21 @@ class RebuildVerifyIT {
             // and when more events arrive, --force switches despite the difference, which the report still shows
             testbed.publish(0, alpha.subList(1200, 1400));
             testbed.publish(1, beta.subList(1200, 1400));
-            await(TIMEOUT, testbed::caughtUp, "live indexer caught up");
+            Wait.until(TIMEOUT, "live indexer caught up", testbed::caughtUp);
             corruptOneMsp(testbed);
-            Rebuild.Result forced = rebuild(testbed, 1).run(new Rebuild.Options(OptionalLong.empty(), true, false, true, true));
+            Rebuild.Result forced = rebuild(testbed, 1).run(verified(true, true));
             assertThat(forced.verified()).hasValueSatisfying(r -> assertThat(r.identical()).isFalse());
 
             // and the next verified rebuild, while the live indexer keeps indexing, finds the schemas identical
             testbed.publish(0, alpha.subList(1400, 1600));
             testbed.publish(1, beta.subList(1400, 1600));
-            Rebuild.Result verified = rebuild(testbed, 2).run(new Rebuild.Options(OptionalLong.empty(), true, false, true, false));
+            Rebuild.Result verified = rebuild(testbed, 2).run(verified(true, false));
             assertThat(verified.verified()).hasValueSatisfying(r -> {
                 assertThat(r.differing()).isEmpty();
                 assertThat(r.tables()).extracting(VerifyReport.Table::name).contains("msp", "bucket", "file");
                 assertThat(r.tables()).allSatisfy(t -> assertThat(t.rebuiltRows()).isEqualTo(t.liveRows()));
             });
-            await(TIMEOUT, testbed::caughtUp, "live indexer caught up on the verified schema");
+            Wait.until(TIMEOUT, "live indexer caught up on the verified schema", testbed::caughtUp);
         }
     }
 
@@ -83,6 +83,11 @@ class RebuildVerifyIT {
         return testbed.jdbi().withHandle(h -> h.createQuery("UPDATE msp SET capacity = capacity + 1"
                 + " WHERE ctid = (SELECT ctid FROM msp ORDER BY msp_id LIMIT 1) RETURNING msp_id")
                 .mapTo(String.class).one());
+    }
+
+    /** Options of a verified rebuild. */
+    private static Rebuild.Options verified(boolean dropOld, boolean force) {
+        return new Rebuild.Options(OptionalLong.empty(), dropOld, false, true, force);
     }
 
     /** Rebuilds whose schema names differ (they are stamped to the second). */

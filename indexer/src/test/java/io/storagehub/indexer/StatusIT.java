@@ -1,6 +1,5 @@
 package io.storagehub.indexer;
 
-import static io.storagehub.indexer.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import io.storagehub.indexer.cli.IndexerCli;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +60,7 @@ class StatusIT {
         testbed.publish(0, events);
         testbed.publishRaw(0, "alpha".getBytes(StandardCharsets.UTF_8), "not json".getBytes(StandardCharsets.UTF_8));
         testbed.startIndexer();
-        await(TIMEOUT, testbed::caughtUp, "caught up");
+        Wait.until(TIMEOUT, "caught up", testbed::caughtUp);
         return events;
     }
 

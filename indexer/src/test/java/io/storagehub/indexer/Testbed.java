@@ -13,22 +13,14 @@ import io.storagehub.projection.jdbi.JdbiProjection;
 import io.storagehub.projection.jdbi.JdbiReadModelExport;
 import io.storagehub.projection.jdbi.PoolConfig;
 import io.storagehub.projection.jdbi.Pools;
-import io.storagehub.schema.codec.EventEncoder;
 import io.storagehub.schema.event.Envelope;
+import io.storagehub.testkit.kafka.EventFeed;
 import io.storagehub.testkit.kafka.TestKafka;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -43,10 +35,9 @@ final class Testbed implements AutoCloseable {
     final int partitions;
     final IndexerConfig kafka;
     final DbConfig db;
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final EventFeed feed;
     private final Map<Integer, Long> produced = new HashMap<>();
-    private final List<AutoCloseable> closeables = new ArrayList<>();
-    private final EventEncoder encoder = new EventEncoder();
+    private final List<LiveIndexer> indexers = new ArrayList<>();
     private HikariDataSource readPool;
 
     Testbed(int partitions, DbConfig db, int maxBatch) {
@@ -56,12 +47,7 @@ final class Testbed implements AutoCloseable {
         this.kafka = new IndexerConfig(TestKafka.bootstrapServers(), topic, "indexer-" + topic, topic + ".dlq",
                 maxBatch, Duration.ofMillis(100));
         this.db = db;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        this.feed = new EventFeed(TestKafka.bootstrapServers(), topic, "testbed-" + topic, EventFeed.Pace.LIVE);
     }
 
     static DbConfig db(String jdbcUrl, String user, String password, String schema) {
@@ -74,37 +60,19 @@ final class Testbed implements AutoCloseable {
 
     LiveIndexer startIndexer(IndexerConfig config) {
         LiveIndexer indexer = LiveIndexer.start(config, db, new HttpConfig("127.0.0.1", 0), FAST_RETRY, true);
-        closeables.add(indexer);
+        indexers.add(indexer);
         return indexer;
     }
 
     /** Sends the events of each chain to its partition (chain index modulo partitions), in order. */
     void publish(int partition, List<Envelope> events) {
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
-        for (Envelope event : events) {
-            sends.add(producer.send(new ProducerRecord<>(topic, partition,
-                    event.chain().getBytes(StandardCharsets.UTF_8), encoder.encode(event))));
-        }
-        awaitSent(sends);
+        feed.send(partition, events);
         produced.merge(partition, (long) events.size(), Long::sum);
     }
 
     void publishRaw(int partition, byte[] key, byte[] value) {
-        awaitSent(List.of(producer.send(new ProducerRecord<>(topic, partition, key, value))));
+        feed.sendRaw(partition, List.of(new EventFeed.Raw(key, value)));
         produced.merge(partition, 1L, Long::sum);
-    }
-
-    private static void awaitSent(List<Future<RecordMetadata>> sends) {
-        try {
-            for (Future<RecordMetadata> send : sends) {
-                send.get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("send failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     long producedTotal() {
@@ -151,11 +119,11 @@ final class Testbed implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
+    public void close() {
+        for (int i = indexers.size() - 1; i >= 0; i--) {
+            indexers.get(i).close();
         }
-        producer.close(Duration.ofSeconds(5));
+        feed.close();
         closeReadPool();
     }
 }

@@ -3,7 +3,6 @@ package io.storagehub.api;
 import static io.storagehub.testkit.chain.ChainScript.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.storagehub.api.support.Await;
 import io.storagehub.api.support.Http;
 import io.storagehub.api.support.PostgresFixture;
 import io.storagehub.api.support.TcpProxy;
@@ -13,6 +12,7 @@ import io.storagehub.schema.event.Envelope;
 import io.storagehub.schema.event.ProvidersEvent;
 import io.storagehub.schema.value.Balance;
 import io.storagehub.testkit.chain.ChainScript;
+import io.storagehub.testkit.wait.Wait;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -77,8 +77,8 @@ class DatabaseOutageIT {
             proxy.start();
 
             // then: the same process answers again
-            Await.until(Duration.ofSeconds(20), () -> http.get(MSP).status() == 200);
-            Await.until(Duration.ofSeconds(20), () -> http.get("/ready").status() == 200);
+            Wait.until(Duration.ofSeconds(20), "the MSP answers 200", () -> http.get(MSP).status() == 200);
+            Wait.until(Duration.ofSeconds(20), "ready", () -> http.get("/ready").status() == 200);
         }
     }
 
@@ -93,7 +93,7 @@ class DatabaseOutageIT {
 
             proxy.start();
 
-            Await.until(Duration.ofSeconds(20), () -> http.get("/ready").status() == 200);
+            Wait.until(Duration.ofSeconds(20), "ready", () -> http.get("/ready").status() == 200);
             assertThat(http.get(MSP).json().get("mspId").asText()).isEqualTo(provider(TestChain.MSP).hex());
         } finally {
             proxy.stop();
@@ -108,7 +108,7 @@ class DatabaseOutageIT {
             Http http = new Http(api.port());
             long next = database.queries().chain(TestChain.NAME).orElseThrow().lastIndexedBlock() + 1;
             CompletableFuture<Http.Answer> waiting = http.getAsync(MSP + "?minBlock=" + next + "&waitMs=10000");
-            Await.until(Duration.ofSeconds(10), () -> http.get("/metrics").body()
+            Wait.until(Duration.ofSeconds(10), "one waiting request", () -> http.get("/metrics").body()
                     .contains("storagehub_api_waiting_requests 1.0"));
 
             // when: the database drops every connection (the listener's too), comes back, and the block lands

@@ -17,12 +17,12 @@ import io.storagehub.api.support.TestChain;
 import io.storagehub.projection.StorageQueries;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import io.storagehub.api.support.Await;
 import io.storagehub.testkit.chain.ChainScript;
 import java.time.Duration;
 import java.util.List;
@@ -79,13 +79,15 @@ class PostgresApiIT implements EntityContract, ListContract, TreeContract, Error
         // given: an API whose fallback poll (10 s) is longer than the request's wait (8 s)
         try (QueryApi slowPoll = QueryApi.start(database.apiConfig(TestDatabase.jdbcUrl(), Duration.ofSeconds(10)))) {
             Http http = new Http(slowPoll.port());
-            Await.until(Duration.ofSeconds(10), () -> metric(http, "storagehub_api_index_listener_up") == 1);
+            Wait.until(Duration.ofSeconds(10), "the index listener up",
+                    () -> metric(http, "storagehub_api_index_listener_up") == 1);
             ChainScript script = ChainScript.on("notified-" + Long.toHexString(System.nanoTime()));
             script.mspSignUp(1, 1);
             database.index(script.emitted());
             CompletableFuture<Http.Answer> waiting = http.getAsync("/v1/chains/" + script.chain() + "/msps?minBlock=2"
                     + "&waitMs=8000");
-            Await.until(Duration.ofSeconds(5), () -> metric(http, "storagehub_api_waiting_requests") == 1);
+            Wait.until(Duration.ofSeconds(5), "one waiting request",
+                    () -> metric(http, "storagehub_api_waiting_requests") == 1);
 
             // when
             script.nextBlock();

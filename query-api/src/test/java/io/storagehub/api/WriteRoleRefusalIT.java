@@ -9,13 +9,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.storagehub.api.config.ApiConfig;
 import io.storagehub.api.db.RoleGuard;
-import io.storagehub.api.support.Await;
 import io.storagehub.api.support.Http;
 import io.storagehub.api.support.PostgresFixture;
 import io.storagehub.schema.migration.Migrations;
 import io.storagehub.testkit.chain.ChainGenerator;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -118,7 +118,7 @@ class WriteRoleRefusalIT {
                 // then: that probe is answered 503 naming the reason, and the API stops itself, saying why
                 assertThat(probe.status()).isEqualTo(503);
                 assertThat(probe.body()).contains("can write the read model");
-                Await.until(TIMEOUT, () -> api.refusal().isDone());
+                Wait.until(TIMEOUT, "the API refused to start", () -> api.refusal().isDone());
                 assertThat(api.refusal().get(5, TimeUnit.SECONDS))
                         .hasMessageMatching("(?s).*(is a superuser|owns schema " + empty.name() + ").*");
                 assertThatThrownBy(() -> http.get("/ready")).hasCauseInstanceOf(java.net.ConnectException.class);

@@ -1,6 +1,5 @@
 package io.storagehub.bench.backfill;
 
-import io.storagehub.bench.env.ChildJvm;
 import io.storagehub.bench.env.CpuClock;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.PgStatements;
@@ -9,6 +8,7 @@ import io.storagehub.bench.env.Sql;
 import io.storagehub.bench.profile.JfrSummary;
 import io.storagehub.projection.ReadModelSnapshot;
 import io.storagehub.schema.migration.Migrations;
+import io.storagehub.testkit.process.ChildJvm;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,8 +59,8 @@ public final class BackfillBench {
         long firstCheckpoint = 0;
         double indexerCpu;
         Map<String, Double> states;
-        try (ChildJvm indexer = ChildJvm.start("indexer (backfill)", jvm, "io.storagehub.indexer.cli.IndexerCli",
-                List.of("run"), env, workDir.resolve("backfill-indexer.log"));
+        try (ChildJvm indexer = ChildJvm.builder("indexer (backfill)", "io.storagehub.indexer.cli.IndexerCli")
+                .jvmArgs(jvm).args("run").env(env).logFile(workDir.resolve("backfill-indexer.log")).start();
              ActivitySampler sampler = new ActivitySampler(pg, APPLICATION_NAME);
              Connection c = pg.connect()) {
             Sql.useSchema(c, services.schema());

@@ -1,6 +1,5 @@
 package io.storagehub.bench.backfill;
 
-import io.storagehub.bench.load.EventFeed;
 import io.storagehub.projection.Batch;
 import io.storagehub.projection.BatchResult;
 import io.storagehub.projection.Outcome;
@@ -10,6 +9,7 @@ import io.storagehub.projection.memory.InMemoryQueries;
 import io.storagehub.projection.memory.InMemoryStore;
 import io.storagehub.schema.codec.EventEncoder;
 import io.storagehub.schema.event.Envelope;
+import io.storagehub.testkit.kafka.EventFeed;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

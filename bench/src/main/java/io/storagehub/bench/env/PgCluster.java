@@ -1,5 +1,6 @@
 package io.storagehub.bench.env;
 
+import io.storagehub.testkit.net.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package io.storagehub.bench.freshness;
 
-import io.storagehub.bench.env.ChildJvm;
 import io.storagehub.bench.env.Services;
 import io.storagehub.bench.query.ApiProcess;
-import io.storagehub.schema.codec.EventEncoder;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.chain.ChainGenerator;
+import io.storagehub.testkit.kafka.EventFeed;
+import io.storagehub.testkit.process.ChildJvm;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -17,11 +17,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,16 +42,11 @@ public final class FreshnessBench {
 
     public FreshnessResult run(ChainGenerator generator, int rate, int seconds) throws Exception {
         Map<String, String> env = services.indexerEnv("bench-live");
-        try (ChildJvm indexer = ChildJvm.start("indexer (live)", List.of("-Xmx1g"),
-                "io.storagehub.indexer.cli.IndexerCli", List.of("run"), env, workDir.resolve("live-indexer.log"));
+        try (ChildJvm indexer = ChildJvm.builder("indexer (live)", "io.storagehub.indexer.cli.IndexerCli")
+                .jvmArgs("-Xmx1g").args("run").env(env).logFile(workDir.resolve("live-indexer.log")).start();
              ApiProcess api = ApiProcess.start(services, workDir.resolve("freshness-api.log"), Map.of());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafkaBootstrap(),
-                     ProducerConfig.CLIENT_ID_CONFIG, "storagehub-bench-live",
-                     ProducerConfig.ACKS_CONFIG, "all",
-                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                     ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new ByteArraySerializer())) {
-            EventEncoder encoder = new EventEncoder();
+             EventFeed feed = new EventFeed(services.kafkaBootstrap(), services.topic(), "storagehub-bench-live",
+                     EventFeed.Pace.LIVE)) {
             List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
             List<CompletableFuture<?>> pending = new ArrayList<>();
             int[] failures = {0};
@@ -82,9 +72,7 @@ public final class FreshnessBench {
                     LockSupport.parkNanos(wait);
                 }
                 long sentAt = System.nanoTime();
-                for (Envelope e : block) {
-                    producer.send(new ProducerRecord<>(services.topic(), e.chain(), encoder.encode(e)));
-                }
+                feed.publish(block);
                 sent += block.size();
                 if (sentAt >= measureFrom) {
                     sentMeasured += block.size();
@@ -115,7 +103,7 @@ public final class FreshnessBench {
                 }
             }
             double achieved = sentMeasured / (double) seconds;
-            producer.flush();
+            feed.flush();
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).handle((v, e) -> v)
                     .get(30, TimeUnit.SECONDS);
             BatchMetrics batches = metrics(api, indexer).minus(before);

@@ -1,10 +1,10 @@
 package io.storagehub.bench.query;
 
 import io.storagehub.api.db.ReadOnlyRole;
-import io.storagehub.bench.env.ChildJvm;
-import io.storagehub.bench.env.FreePort;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Services;
+import io.storagehub.testkit.net.FreePort;
+import io.storagehub.testkit.process.ChildJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -46,8 +45,8 @@ public final class ApiProcess implements AutoCloseable {
                 "STORAGEHUB_API_HOST", "127.0.0.1",
                 "STORAGEHUB_API_PORT", Integer.toString(port)));
         env.putAll(extraEnv);
-        ChildJvm jvm = ChildJvm.start("query API", List.of("-Xmx1g"), "io.storagehub.api.Main", List.of(), env,
-                logFile);
+        ChildJvm jvm = ChildJvm.builder("query API", "io.storagehub.api.Main").jvmArgs("-Xmx1g").env(env)
+                .logFile(logFile).start();
         ApiProcess api = new ApiProcess(jvm, port);
         api.awaitReady();
         return api;

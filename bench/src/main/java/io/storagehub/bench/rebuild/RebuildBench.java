@@ -1,11 +1,11 @@
 package io.storagehub.bench.rebuild;
 
 import io.storagehub.bench.backfill.CopyLoad;
-import io.storagehub.bench.env.ChildJvm;
 import io.storagehub.bench.env.CpuClock;
 import io.storagehub.bench.env.Jcmd;
 import io.storagehub.bench.env.Services;
 import io.storagehub.bench.profile.JfrSummary;
+import io.storagehub.testkit.process.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -52,9 +52,9 @@ public final class RebuildBench {
         double selfCpu0 = CpuClock.seconds(ProcessHandle.current().pid());
         long start = System.nanoTime();
         double childCpu;
-        try (ChildJvm rebuild = ChildJvm.start("indexer rebuild (" + events + " events)", jvm,
-                "io.storagehub.indexer.cli.IndexerCli", List.of("rebuild", "--drop-old"), env,
-                workDir.resolve(name + ".log"))) {
+        try (ChildJvm rebuild = ChildJvm.builder("indexer rebuild (" + events + " events)",
+                "io.storagehub.indexer.cli.IndexerCli").jvmArgs(jvm).args("rebuild", "--drop-old").env(env)
+                .logFile(workDir.resolve(name + ".log")).start()) {
             ProcessHandle handle = ProcessHandle.of(rebuild.pid()).orElseThrow();
             double[] cpu = {0};
             Thread sampler = new Thread(() -> {
@@ -74,7 +74,7 @@ public final class RebuildBench {
             }, "bench-rebuild-cpu");
             sampler.setDaemon(true);
             sampler.start();
-            int exit = rebuild.await(Duration.ofHours(2));
+            int exit = rebuild.awaitExit(Duration.ofHours(2));
             sampler.interrupt();
             if (exit != 0) {
                 throw new IllegalStateException("rebuild exited with " + exit + "; see " + rebuild.logFile());

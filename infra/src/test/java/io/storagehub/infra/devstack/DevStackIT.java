@@ -16,6 +16,7 @@ import io.storagehub.testkit.chain.ChainGenerator;
 import io.storagehub.testkit.kafka.TestKafka;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,7 +72,7 @@ class DevStackIT {
 
                 // then: the simulator continued the chain, the indexer read only the new records
                 IndexerMetrics metrics = stack.indexer().metrics();
-                Eventually.await("metrics of the last batch", TIMEOUT, () -> metrics.recordsRead() >= SECOND_RUN);
+                Wait.until(TIMEOUT, "metrics of the last batch", () -> metrics.recordsRead() >= SECOND_RUN);
                 assertThat(stack.simulator().orElseThrow().state().emitted()).isEqualTo(FIRST_RUN + SECOND_RUN);
                 assertThat(metrics.recordsRead()).isEqualTo(SECOND_RUN);
                 assertThat(metrics.records(IndexerMetrics.APPLIED))
@@ -126,7 +127,7 @@ class DevStackIT {
     }
 
     private static void awaitIndexed(Stack stack, long records) {
-        Eventually.await(records + " records indexed", TIMEOUT, () -> {
+        Wait.until(TIMEOUT, records + " records indexed", () -> {
             StackStatus status = stack.status();
             return status.inTopic() == records && status.indexed() == records;
         });

@@ -3,7 +3,6 @@ package io.storagehub.projection.jdbi;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** The Jdbi instance every component of the read model shares. */
 public final class Databases {
@@ -12,8 +11,6 @@ public final class Databases {
     }
 
     public static Jdbi jdbi(DataSource dataSource) {
-        return Jdbi.create(dataSource)
-                .installPlugin(new SqlObjectPlugin())
-                .installPlugin(new PostgresPlugin());
+        return Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
     }
 }

@@ -13,6 +13,7 @@ import io.storagehub.schema.event.Position;
 import io.storagehub.schema.value.BucketId;
 import io.storagehub.schema.value.Hash32;
 import io.storagehub.schema.value.ProviderId;
+import io.storagehub.testkit.wait.Wait;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -143,7 +144,7 @@ class JdbiProjectionIT {
 
             // when
             Future<BatchResult> second = threads.submit(() -> projection.apply(Batch.of(events.subList(2, 4))));
-            Await.until(Duration.ofSeconds(30), "the second batch waits for the chain lock", () -> waitingOnLock() > 0);
+            Wait.until(Duration.ofSeconds(30), "the second batch waits for the chain lock", () -> waitingOnLock() > 0);
             assertThat(second.isDone()).isFalse();
             releaseFirst.countDown();
 

@@ -2,8 +2,6 @@ package io.storagehub.api.problem;
 
 import java.nio.ByteBuffer;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -33,13 +31,6 @@ public final class ServerErrorHandler extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        byte[] body = ProblemJson.bytes(Problem.forStatus(status, safeReason(reason)));
-        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE));
-        return ByteBuffer.wrap(body);
     }
 
     /** Jetty's reason phrase when it is short plain text; never anything that could carry a trace or input. */

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storagehub.api.problem.ApiProblem;
 import io.storagehub.api.problem.ProblemType;
-import io.storagehub.api.support.Await;
 import io.storagehub.api.support.ManualNotifications;
 import io.storagehub.schema.event.Position;
 import io.storagehub.schema.readmodel.ChainView;
+import io.storagehub.testkit.wait.Wait;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ class IndexWatcherTest {
         blocks.put("b", 2L);
 
         assertThat(waiting.get(5, TimeUnit.SECONDS).lastIndexedBlock()).isEqualTo(2);
-        Await.until(Duration.ofSeconds(5), () -> watcher.waiting() == 0);
+        Wait.until(Duration.ofSeconds(5), "no request waiting", () -> watcher.waiting() == 0);
     }
 
     @Test
@@ -106,7 +106,7 @@ class IndexWatcherTest {
                     assertThat(p.type()).isEqualTo(ProblemType.INDEX_BEHIND);
                     assertThat(p.retryAfterSeconds()).hasValue(1);
                 });
-        Await.until(Duration.ofSeconds(5), () -> watcher.waiting() == 0);
+        Wait.until(Duration.ofSeconds(5), "no request waiting", () -> watcher.waiting() == 0);
     }
 
     @Test
@@ -114,7 +114,7 @@ class IndexWatcherTest {
         start(Duration.ofMillis(10));
         notifications.indexed("e");
 
-        Await.until(Duration.ofSeconds(5), () -> notifications.awaits() >= 5);
+        Wait.until(Duration.ofSeconds(5), "5 waits for a notification", () -> notifications.awaits() >= 5);
 
         assertThat(lookups.get()).isZero();
     }
@@ -132,8 +132,9 @@ class IndexWatcherTest {
         notifications.indexed("f");
 
         // then: the cache serves block 4 without a lookup of its own, after one re-read by the watcher
-        Await.until(Duration.ofSeconds(5), () -> lookups.get() - lookupsBefore == 1);
-        Await.until(Duration.ofSeconds(5), () -> chains.current("f").orElseThrow().lastIndexedBlock() == 4);
+        Wait.until(Duration.ofSeconds(5), "one more lookup", () -> lookups.get() - lookupsBefore == 1);
+        Wait.until(Duration.ofSeconds(5), "chain f indexed up to block 4",
+                () -> chains.current("f").orElseThrow().lastIndexedBlock() == 4);
         assertThat(lookups.get() - lookupsBefore).isEqualTo(1);
     }
 }

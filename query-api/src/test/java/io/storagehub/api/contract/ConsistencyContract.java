@@ -3,12 +3,12 @@ package io.storagehub.api.contract;
 import static io.storagehub.testkit.chain.ChainScript.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.storagehub.api.support.Await;
 import io.storagehub.api.support.Http;
 import io.storagehub.api.support.TestChain;
 import io.storagehub.schema.event.ProvidersEvent;
 import io.storagehub.schema.value.Balance;
 import io.storagehub.testkit.chain.ChainScript;
+import io.storagehub.testkit.wait.Wait;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -61,7 +61,7 @@ public interface ConsistencyContract extends ApiUnderTest {
                 http().getAsync(path + "?minBlock=2&waitMs=10000"),
                 http().getAsync(path + "?minBlock=2&waitMs=10000"),
                 http().getAsync("/v1/chains/" + chain + "/msps?minBlock=2&waitMs=10000"));
-        Await.until(Duration.ofSeconds(10), () -> waitingRequests() >= 3);
+        Wait.until(Duration.ofSeconds(10), "3 waiting requests", () -> waitingRequests() >= 3);
         assertThat(waiting).noneMatch(CompletableFuture::isDone);
 
         // when: block 2 lands
@@ -76,7 +76,7 @@ public interface ConsistencyContract extends ApiUnderTest {
             assertThat(answer.header("X-Indexed-Block")).isEqualTo("2");
         }
         assertThat(waiting.get(0).get().json().get("slashedTotal").asText()).isEqualTo("7");
-        Await.until(Duration.ofSeconds(5), () -> waitingRequests() == 0);
+        Wait.until(Duration.ofSeconds(5), "no waiting request", () -> waitingRequests() == 0);
     }
 
     @Test

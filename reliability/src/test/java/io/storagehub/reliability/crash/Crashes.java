@@ -2,8 +2,8 @@ package io.storagehub.reliability.crash;
 
 import io.storagehub.reliability.child.ChildConfig;
 import io.storagehub.reliability.child.ChildIndexer;
-import io.storagehub.reliability.support.Await;
 import io.storagehub.reliability.support.ReadModelDb;
+import io.storagehub.testkit.wait.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,8 +70,8 @@ final class Crashes {
             ChildIndexer running = current;
             long target = Math.min((long) (records * 0.97),
                     Math.max(kill.afterProgress(), Math.max(0, db.progress(topic)) + minimumStep));
-            Await.until(PROGRESS_TIMEOUT, () -> db.progress(topic) >= target || !running.alive(),
-                    "progress " + target);
+            Wait.until(PROGRESS_TIMEOUT, "progress " + target,
+                    () -> db.progress(topic) >= target || !running.alive());
             if (kill.phase() == KillPhase.REBALANCE) {
                 rebalance();
             } else {
@@ -92,22 +92,22 @@ final class Crashes {
         long killed = System.nanoTime();
         current = start(instanceIds.get(victim));
         ChildIndexer restarted = current;
-        Await.until(TAKEOVER_TIMEOUT, () -> owned(List.of(restarted)) || !restarted.alive(),
-                "the restarted process owns every partition");
+        Wait.until(TAKEOVER_TIMEOUT, "the restarted process owns every partition",
+                () -> owned(List.of(restarted)) || !restarted.alive());
         restarts.add((System.nanoTime() - killed) / 1e9);
         Ownership.joinSeconds(restarted.log().lines()).ifPresent(joins::add);
     }
 
     private void rebalance() {
         ChildIndexer first = current;
-        Await.until(PROGRESS_TIMEOUT, () -> first.log().contains(0, "msg=batch committed") || !first.alive(),
-                "the first process of the group is consuming");
+        Wait.until(PROGRESS_TIMEOUT, "the first process of the group is consuming",
+                () -> first.log().contains(0, "msg=batch committed") || !first.alive());
         int mark = first.log().mark();
         // the first process is frozen while the second one's JVM starts, so the group rebalances at this
         // progress rather than seconds later; then it resumes and both take part in the rebalance
         first.pause();
         ChildIndexer joiner = start(instanceIds.get(first).equals("indexer-a") ? "indexer-b" : "indexer-a");
-        boolean joined = Await.within(Duration.ofSeconds(60), () -> joiner.log().contains(0, "msg=indexer started"));
+        boolean joined = Wait.within(Duration.ofSeconds(60), () -> joiner.log().contains(0, "msg=indexer started"));
         first.resume();
         if (!joined) {
             throw new AssertionError("the second process did not start:\n" + joiner.log().tail(40));
@@ -116,24 +116,26 @@ final class Crashes {
         ChildIndexer victim = killJoiner ? joiner : first;
         ChildIndexer survivor = killJoiner ? first : joiner;
         String event = killJoiner ? "partitions assigned" : "partitions revoked";
-        boolean seen = Await.within(Duration.ofSeconds(60), () -> victim.log().contains(victim == first ? mark : 0,
+        boolean seen = Wait.within(Duration.ofSeconds(60), () -> victim.log().contains(victim == first ? mark : 0,
                 "msg=" + event));
         kill(victim, KillPhase.REBALANCE.name(), seen, (killJoiner ? "joining process at " : "first process at ")
                 + event);
         long killed = System.nanoTime();
         ChildIndexer replacement = start(instanceIds.get(victim));
-        Await.until(TAKEOVER_TIMEOUT, () -> owned(List.of(survivor, replacement)) || !replacement.alive()
-                || !survivor.alive(), "the restarted process and the survivor own every partition");
+        Wait.until(TAKEOVER_TIMEOUT, "the restarted process and the survivor own every partition",
+                () -> owned(List.of(survivor, replacement)) || !replacement.alive()
+                || !survivor.alive());
         takeovers.add((System.nanoTime() - killed) / 1e9);
         Ownership.joinSeconds(replacement.log().lines()).ifPresent(joins::add);
         // the replacement leaves the group on SIGTERM: the survivor takes its partitions at once
         long terminated = System.nanoTime();
         int exit = replacement.terminate();
         if (exit != 143) {
-            throw new AssertionError(replacement + " exited with " + exit + " on SIGTERM:\n" + replacement.log().tail(40));
+            throw new AssertionError(replacement + " exited with " + exit + " on SIGTERM:\n"
+                    + replacement.log().tail(40));
         }
-        Await.until(TAKEOVER_TIMEOUT, () -> owned(List.of(survivor)) || !survivor.alive(),
-                "the survivor takes every partition of the process that left");
+        Wait.until(TAKEOVER_TIMEOUT, "the survivor takes every partition of the process that left",
+                () -> owned(List.of(survivor)) || !survivor.alive());
         leaves.add((System.nanoTime() - terminated) / 1e9);
         current = survivor;
     }
@@ -171,7 +173,8 @@ final class Crashes {
     /** The last process: lets it finish the backfill, then stops it with SIGTERM; returns its exit code. */
     int finish(Map<Integer, Long> ends) {
         ChildIndexer last = current;
-        Await.until(PROGRESS_TIMEOUT, () -> db.caughtUp(topic, ends) || !last.alive(), "the last process caught up");
+        Wait.until(PROGRESS_TIMEOUT, "the last process caught up",
+                () -> db.caughtUp(topic, ends) || !last.alive());
         return last.terminate();
     }
 

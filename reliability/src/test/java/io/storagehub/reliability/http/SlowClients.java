@@ -1,6 +1,6 @@
 package io.storagehub.reliability.http;
 
-import io.storagehub.reliability.support.Await;
+import io.storagehub.testkit.wait.Wait;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,8 +98,8 @@ final class SlowClients implements AutoCloseable {
 
     /** Waits until every trickling client has its answer (or lost its connection). */
     void awaitAnswers(Duration timeout) {
-        Await.until(timeout, () -> answers.values().stream().mapToInt(Integer::intValue).sum() >= tricklers.size(),
-                "every slow client answered");
+        Wait.until(timeout, "every slow client answered",
+                () -> answers.values().stream().mapToInt(Integer::intValue).sum() >= tricklers.size());
     }
 
     Map<String, Integer> answers() {

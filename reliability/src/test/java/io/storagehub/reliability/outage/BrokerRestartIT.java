@@ -5,7 +5,6 @@ import io.storagehub.reliability.child.ChildIndexer;
 import io.storagehub.reliability.report.Scenario;
 import io.storagehub.reliability.stream.Feed;
 import io.storagehub.reliability.stream.GeneratedChains;
-import io.storagehub.reliability.support.Await;
 import io.storagehub.reliability.support.Env;
 import io.storagehub.reliability.support.Outcomes;
 import io.storagehub.reliability.support.ReadModelDb;
@@ -15,6 +14,7 @@ import io.storagehub.reliability.verify.Verdicts;
 import io.storagehub.testkit.kafka.KafkaBroker;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class BrokerRestartIT {
             ChildConfig config = new ChildConfig(broker.bootstrapServers(), feed.topic(), "broker-restart",
                     schema.jdbcUrl(), schema.user(), schema.password(), schema.name(), 100);
             try (ChildIndexer child = ChildIndexer.start("indexer", config, Env.logs("broker-restart"))) {
-                Await.until(TIMEOUT, () -> db.progress(feed.topic()) >= events / 4, "indexer mid-stream");
+                Wait.until(TIMEOUT, "indexer mid-stream", () -> db.progress(feed.topic()) >= events / 4);
                 // when: the broker stops, stays down, and starts again on the same port and data
                 long stopped = System.nanoTime();
                 broker.stop();
@@ -64,7 +64,7 @@ class BrokerRestartIT {
                                 + child.log().tail(40));
                     }
                     child.metrics();
-                    Await.pause();
+                    Wait.pause();
                 }
                 long progressWhileDown = db.progress(feed.topic()) - progressAtStop;
                 long restarting = System.nanoTime();
@@ -77,11 +77,11 @@ class BrokerRestartIT {
                 // then: new records arrive and everything is indexed
                 long restarted = System.nanoTime();
                 chains.publish(events - events / 2);
-                Await.until(TIMEOUT, () -> db.caughtUp(feed.topic(), feed.ledger().ends()), "indexer caught up");
+                Wait.until(TIMEOUT, "indexer caught up", () -> db.caughtUp(feed.topic(), feed.ledger().ends()));
                 scenario.figure("caughtUpAfterRestartSeconds", (System.nanoTime() - restarted) / 1e9);
                 int letters = feed.ledger().deadLetters().size();
-                Await.until(TIMEOUT, () -> topics.count(feed.topic() + ".dlq") >= letters, "DLQ published");
-                Await.until(TIMEOUT, () -> child.metrics().recordsRead() >= feed.ledger().total(), "all counted");
+                Wait.until(TIMEOUT, "DLQ published", () -> topics.count(feed.topic() + ".dlq") >= letters);
+                Wait.until(TIMEOUT, "all counted", () -> child.metrics().recordsRead() >= feed.ledger().total());
                 Outcomes.check(scenario, child.metrics(), feed.ledger().counts(), feed.ledger().total());
                 scenario.figure("records", feed.ledger().total())
                         .figure("relay.recoveredFromTopicTail", Outcomes.relayRecovered(child.log().lines()))

@@ -2,9 +2,9 @@ package io.storagehub.reliability.outage;
 
 import io.storagehub.reliability.child.ChildIndexer;
 import io.storagehub.reliability.child.Metrics;
-import io.storagehub.reliability.support.Await;
 import io.storagehub.reliability.support.HttpProbe;
 import io.storagehub.reliability.support.Topics;
+import io.storagehub.testkit.wait.Wait;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +67,7 @@ final class OutageWatch {
             if (!child.alive()) {
                 throw new AssertionError("the indexer exited during the outage:\n" + child.log().tail(40));
             }
-            Await.pause();
+            Wait.pause();
         }
     }
 

@@ -6,7 +6,6 @@ import io.storagehub.reliability.child.ChildIndexer;
 import io.storagehub.reliability.report.Scenario;
 import io.storagehub.reliability.stream.Feed;
 import io.storagehub.reliability.stream.GeneratedChains;
-import io.storagehub.reliability.support.Await;
 import io.storagehub.reliability.support.Env;
 import io.storagehub.reliability.support.HttpProbe;
 import io.storagehub.reliability.support.Outcomes;
@@ -17,6 +16,7 @@ import io.storagehub.reliability.verify.BatchLog;
 import io.storagehub.reliability.verify.Verdicts;
 import io.storagehub.testkit.kafka.TestKafka;
 import io.storagehub.testkit.postgres.PostgresServer;
+import io.storagehub.testkit.wait.Wait;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -56,9 +56,9 @@ class PostgresOutageIT {
                  QueryApi api = QueryApi.start(pg.apiConfig())) {
                 HttpProbe http = new HttpProbe(api.port());
                 String chainPath = "/v1/chains/" + GeneratedChains.chain(0) + "/msps?limit=5";
-                Await.until(TIMEOUT, () -> child.status("/ready").orElse(0) == 200, "indexer ready");
-                Await.until(TIMEOUT, () -> db.progress(feed.topic()) >= events / 4, "indexer mid-stream");
-                Await.until(TIMEOUT, () -> http.status(chainPath) == 200, "API answers");
+                Wait.until(TIMEOUT, "indexer ready", () -> child.status("/ready").orElse(0) == 200);
+                Wait.until(TIMEOUT, "indexer mid-stream", () -> db.progress(feed.topic()) >= events / 4);
+                Wait.until(TIMEOUT, "API answers", () -> http.status(chainPath) == 200);
                 // when: the database stops, and records keep arriving
                 int mark = child.log().mark();
                 pg.server().stop();
@@ -71,7 +71,7 @@ class PostgresOutageIT {
                 child.pause();
                 pg.server().start();
                 long up = System.nanoTime();
-                Await.until(TIMEOUT, () -> db.storedOffsets(feed.topic()).isPresent(), "the database answers again");
+                Wait.until(TIMEOUT, "the database answers again", () -> db.storedOffsets(feed.topic()).isPresent());
                 Map<Integer, Long> storedAfter = db.storedOffsets(feed.topic()).orElseThrow();
                 Map<Integer, Long> lastBefore = BatchLog.lastCommitted(child.log().lines());
                 child.resume();
@@ -97,14 +97,14 @@ class PostgresOutageIT {
                         .check("the API answered every chain request with 503 while down", watch.apiNot503() == 0,
                                 watch.apiAnswers());
                 // then: both recover by themselves
-                Await.until(TIMEOUT, () -> child.status("/ready").orElse(0) == 200, "indexer ready again");
+                Wait.until(TIMEOUT, "indexer ready again", () -> child.status("/ready").orElse(0) == 200);
                 scenario.figure("indexer.readyGreenAfterRestartMs", (System.nanoTime() - up) / 1_000_000);
-                Await.until(TIMEOUT, () -> http.status(chainPath) == 200, "API answers again");
+                Wait.until(TIMEOUT, "API answers again", () -> http.status(chainPath) == 200);
                 scenario.figure("api.recoveredAfterRestartMs", (System.nanoTime() - up) / 1_000_000);
-                Await.until(TIMEOUT, () -> db.caughtUp(feed.topic(), feed.ledger().ends()), "indexer caught up");
+                Wait.until(TIMEOUT, "indexer caught up", () -> db.caughtUp(feed.topic(), feed.ledger().ends()));
                 int letters = feed.ledger().deadLetters().size();
-                Await.until(TIMEOUT, () -> topics.count(feed.topic() + ".dlq") >= letters, "DLQ published");
-                Await.until(TIMEOUT, () -> child.metrics().recordsRead() >= feed.ledger().total(), "all counted");
+                Wait.until(TIMEOUT, "DLQ published", () -> topics.count(feed.topic() + ".dlq") >= letters);
+                Wait.until(TIMEOUT, "all counted", () -> child.metrics().recordsRead() >= feed.ledger().total());
                 Outcomes.check(scenario, child.metrics(), feed.ledger().counts(), feed.ledger().total());
                 int resumeMismatches = BatchLog.resumeMismatches(child.log().lines(), mark);
                 scenario.figure("records", feed.ledger().total())

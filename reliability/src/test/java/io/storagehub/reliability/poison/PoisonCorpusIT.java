@@ -6,7 +6,6 @@ import io.storagehub.reliability.child.Metrics;
 import io.storagehub.reliability.report.Scenario;
 import io.storagehub.reliability.stream.Feed;
 import io.storagehub.reliability.stream.Ledger;
-import io.storagehub.reliability.support.Await;
 import io.storagehub.reliability.support.Env;
 import io.storagehub.reliability.support.Outcomes;
 import io.storagehub.reliability.support.ReadModelDb;
@@ -17,9 +16,11 @@ import io.storagehub.reliability.verify.SnapshotDiff;
 import io.storagehub.reliability.verify.TableAudit;
 import io.storagehub.indexer.deadletter.DlqHeaders;
 import io.storagehub.testkit.chain.ChainGenerator;
+import io.storagehub.testkit.kafka.EventFeed;
 import io.storagehub.testkit.kafka.TestKafka;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +53,9 @@ class PoisonCorpusIT {
             Ledger ledger;
             List<String> chains;
             try (Feed feed = new Feed(TestKafka.bootstrapServers(), topic)) {
-                List<Feed.Raw> records = new ArrayList<>();
+                List<EventFeed.Raw> records = new ArrayList<>();
                 for (CorpusRecord record : corpus) {
-                    records.add(new Feed.Raw(record.key(), record.value()));
+                    records.add(new EventFeed.Raw(record.key(), record.value()));
                     for (int i = 0; i < validBetween; i++) {
                         records.add(feed.raw(beta.next()));
                     }
@@ -66,11 +67,11 @@ class PoisonCorpusIT {
                 ChildConfig config = new ChildConfig(TestKafka.bootstrapServers(), topic, "poison-" + topic,
                         schema.jdbcUrl(), schema.user(), schema.password(), schema.name(), 500);
                 try (ChildIndexer child = ChildIndexer.start("poison-indexer", config, Env.logs("poison"))) {
-                    Await.until(TIMEOUT, () -> db.caughtUp(topic, ledger.ends()), "indexer caught up");
+                    Wait.until(TIMEOUT, "indexer caught up", () -> db.caughtUp(topic, ledger.ends()));
                     int expectedLetters = ledger.deadLetters().size();
-                    Await.until(TIMEOUT, () -> topics.count(topic + ".dlq") >= expectedLetters,
-                            "dead letters published");
-                    Await.until(TIMEOUT, () -> child.metrics().recordsRead() >= ledger.total(), "all counted");
+                    Wait.until(TIMEOUT, "dead letters published",
+                            () -> topics.count(topic + ".dlq") >= expectedLetters);
+                    Wait.until(TIMEOUT, "all counted", () -> child.metrics().recordsRead() >= ledger.total());
                     Metrics metrics = child.metrics();
                     // then
                     List<ConsumerRecord<byte[], byte[]>> letters = topics.readAll(topic + ".dlq");

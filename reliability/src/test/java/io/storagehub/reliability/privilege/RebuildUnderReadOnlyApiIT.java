@@ -9,7 +9,6 @@ import io.storagehub.reliability.child.ChildIndexer;
 import io.storagehub.reliability.report.Scenario;
 import io.storagehub.reliability.stream.Feed;
 import io.storagehub.reliability.stream.GeneratedChains;
-import io.storagehub.reliability.support.Await;
 import io.storagehub.reliability.support.Env;
 import io.storagehub.reliability.support.HttpProbe;
 import io.storagehub.reliability.support.ReadModelDb;
@@ -17,6 +16,7 @@ import io.storagehub.reliability.support.Sizes;
 import io.storagehub.testkit.kafka.TestKafka;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -67,6 +67,7 @@ class RebuildUnderReadOnlyApiIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the live indexer is a resource only to run beside the rebuild and stop after it
     void theReadOnlyApi_answers200_before_during_andAfterARebuildSwitch() throws Exception {
         Sizes sizes = Sizes.fromSystemProperties();
         int events = sizes.integer("rebuild-api.events", 6_000, 100_000, 100, 10_000_000);
@@ -85,7 +86,7 @@ class RebuildUnderReadOnlyApiIT {
                     "rebuild-api-" + feed.topic(), schema.jdbcUrl(), schema.user(), schema.password(), schema.name(),
                     500);
             try (ChildIndexer live = ChildIndexer.start("indexer", config, Env.logs("rebuild-read-only-api"))) {
-                Await.until(TIMEOUT, () -> db.caughtUp(feed.topic(), feed.ledger().ends()), "topic indexed");
+                Wait.until(TIMEOUT, "topic indexed", () -> db.caughtUp(feed.topic(), feed.ledger().ends()));
                 ReadOnlyRole.grant(TestDatabase.adminDataSource(), schema.name(), role, password);
                 ApiConfig api = new ApiConfig("127.0.0.1", 0, 32, TestDatabase.jdbcUrl(), role, password,
                         schema.name(), 4, Duration.ofSeconds(5), Duration.ofMillis(1000),
@@ -114,8 +115,8 @@ class RebuildUnderReadOnlyApiIT {
                             new PrintWriter(err, true), "rebuild", "--drop-old");
                     double rebuildSeconds = (System.nanoTime() - start) / 1e9;
                     phase.set(after);
-                    Await.until(TIMEOUT, () -> after.total() >= AFTER_SWITCH_ROUNDS * paths.size(),
-                            "answers after the switch");
+                    Wait.until(TIMEOUT, "answers after the switch",
+                            () -> after.total() >= AFTER_SWITCH_ROUNDS * paths.size());
                     stop.set(true);
                     clients.get();
 

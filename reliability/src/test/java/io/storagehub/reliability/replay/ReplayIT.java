@@ -6,16 +6,17 @@ import io.storagehub.reliability.report.Scenario;
 import io.storagehub.reliability.stream.Expect;
 import io.storagehub.reliability.stream.Feed;
 import io.storagehub.reliability.stream.GeneratedChains;
-import io.storagehub.reliability.support.Await;
 import io.storagehub.reliability.support.Env;
 import io.storagehub.reliability.support.Outcomes;
 import io.storagehub.reliability.support.ReadModelDb;
 import io.storagehub.reliability.support.Sizes;
 import io.storagehub.reliability.support.Topics;
 import io.storagehub.reliability.verify.Verdicts;
+import io.storagehub.testkit.kafka.EventFeed;
 import io.storagehub.testkit.kafka.TestKafka;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
+import io.storagehub.testkit.wait.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,24 +51,24 @@ class ReplayIT {
             ChildConfig config = new ChildConfig(TestKafka.bootstrapServers(), feed.topic(), "replay-" + feed.topic(),
                     schema.jdbcUrl(), schema.user(), schema.password(), schema.name(), 500);
             try (ChildIndexer child = ChildIndexer.start("indexer", config, Env.logs("replay"))) {
-                Await.until(TIMEOUT, () -> db.caughtUp(feed.topic(), feed.ledger().ends()), "first part indexed");
+                Wait.until(TIMEOUT, "first part indexed", () -> db.caughtUp(feed.topic(), feed.ledger().ends()));
                 int lettersBefore = topics.count(feed.topic() + ".dlq");
                 // when: a segment of partition 0 comes again, then the chains go on
                 long end = feed.ledger().ends().get(0);
                 long from = Math.max(0, end / 3);
                 long to = Math.min(end, from + segment);
-                List<Feed.Raw> again = new ArrayList<>();
+                List<EventFeed.Raw> again = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> r : topics.read(feed.topic(), 0, from, to)) {
-                    again.add(new Feed.Raw(r.key(), r.value()));
+                    again.add(new EventFeed.Raw(r.key(), r.value()));
                 }
                 long poisonInSegment = feed.ledger().counts(0, from, to).getOrDefault(Expect.DEAD_LETTERED, 0L);
                 feed.send(0, again);
                 chains.publish(events / 4);
                 // then
-                Await.until(TIMEOUT, () -> db.caughtUp(feed.topic(), feed.ledger().ends()), "everything indexed");
+                Wait.until(TIMEOUT, "everything indexed", () -> db.caughtUp(feed.topic(), feed.ledger().ends()));
                 int letters = feed.ledger().deadLetters().size();
-                Await.until(TIMEOUT, () -> topics.count(feed.topic() + ".dlq") >= letters, "DLQ published");
-                Await.until(TIMEOUT, () -> child.metrics().recordsRead() >= feed.ledger().total(), "all counted");
+                Wait.until(TIMEOUT, "DLQ published", () -> topics.count(feed.topic() + ".dlq") >= letters);
+                Wait.until(TIMEOUT, "all counted", () -> child.metrics().recordsRead() >= feed.ledger().total());
                 long duplicates = child.metrics().outcome(Expect.DUPLICATE.metricOutcome());
                 scenario.figure(Scenario.FAULTS, again.size()).figure("segment", "partition 0, offsets " + from
                                 + ".." + (to - 1)).figure("segmentRecords", again.size())

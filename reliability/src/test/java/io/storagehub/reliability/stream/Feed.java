@@ -8,24 +8,16 @@ import io.storagehub.projection.memory.InMemoryQueries;
 import io.storagehub.projection.memory.InMemoryStore;
 import io.storagehub.schema.codec.DecodeException;
 import io.storagehub.schema.codec.EventDecoder;
-import io.storagehub.schema.codec.EventEncoder;
 import io.storagehub.schema.event.Envelope;
+import io.storagehub.testkit.kafka.EventFeed;
+import io.storagehub.testkit.kafka.EventFeed.Raw;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The bridge of a test: sends records to the events topic and, for each, works out what the indexer must do
@@ -34,14 +26,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * keeps the read model the indexer must reach.
  */
 public final class Feed implements AutoCloseable {
-    /** A record as the bridge sends it. */
-    public record Raw(byte[] key, byte[] value) {
-    }
-
     private final String topic;
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final EventFeed producer;
     private final EventDecoder decoder = new EventDecoder();
-    private final EventEncoder encoder = new EventEncoder();
     private final InMemoryStore store = new InMemoryStore();
     private final InMemoryProjection reference = new InMemoryProjection(store);
     private final Ledger ledger = new Ledger();
@@ -49,14 +36,7 @@ public final class Feed implements AutoCloseable {
 
     public Feed(String bootstrap, String topic) {
         this.topic = topic;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 10,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        this.producer = new EventFeed(bootstrap, topic, "reliability-feed-" + topic, EventFeed.Pace.BULK);
     }
 
     public String topic() {
@@ -64,7 +44,7 @@ public final class Feed implements AutoCloseable {
     }
 
     public Raw raw(Envelope event) {
-        return new Raw(event.chain().getBytes(StandardCharsets.UTF_8), encoder.encode(event));
+        return Raw.of(event);
     }
 
     public void sendEvents(int partition, List<Envelope> events) {
@@ -76,12 +56,9 @@ public final class Feed implements AutoCloseable {
     /** Sends records to one partition, in order, and waits until the broker has them all. */
     public void send(int partition, List<Raw> records) {
         List<Expectation> expectations = expect(records);
-        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
-        for (Raw record : records) {
-            sent.add(producer.send(new ProducerRecord<>(topic, partition, record.key(), record.value())));
-        }
-        for (int i = 0; i < sent.size(); i++) {
-            long offset = offset(sent.get(i));
+        List<Long> offsets = producer.sendRaw(partition, records);
+        for (int i = 0; i < offsets.size(); i++) {
+            long offset = offsets.get(i);
             Expectation e = expectations.get(i);
             ledger.record(partition, offset, e.expect());
             if (e.expect() == Expect.DEAD_LETTERED) {
@@ -129,17 +106,6 @@ public final class Feed implements AutoCloseable {
         }
     }
 
-    private static long offset(Future<RecordMetadata> sent) {
-        try {
-            return sent.get().offset();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("send failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     public static String digest(byte[] value) {
         if (value == null) {
             return "null";
@@ -167,6 +133,6 @@ public final class Feed implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(10));
+        producer.close();
     }
 }

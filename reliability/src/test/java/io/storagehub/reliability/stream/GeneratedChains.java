@@ -3,6 +3,7 @@ package io.storagehub.reliability.stream;
 import io.storagehub.reliability.poison.CorpusRecord;
 import io.storagehub.reliability.poison.PoisonCorpus;
 import io.storagehub.testkit.chain.ChainGenerator;
+import io.storagehub.testkit.kafka.EventFeed;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,13 +55,13 @@ public final class GeneratedChains {
         }
     }
 
-    private List<Feed.Raw> chunk(ChainGenerator generator, int size) {
-        List<Feed.Raw> records = new ArrayList<>(size);
+    private List<EventFeed.Raw> chunk(ChainGenerator generator, int size) {
+        List<EventFeed.Raw> records = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             sent++;
             if (wirePoisonEvery > 0 && sent % wirePoisonEvery == 0) {
                 CorpusRecord poison = wirePoison.get((int) ((sent / wirePoisonEvery) % wirePoison.size()));
-                records.add(new Feed.Raw(poison.key(), poison.value()));
+                records.add(new EventFeed.Raw(poison.key(), poison.value()));
             } else {
                 records.add(feed.raw(generator.next()));
             }

@@ -1,5 +1,6 @@
 package io.storagehub.reliability.support;
 
+import io.storagehub.testkit.wait.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,13 +50,13 @@ public final class Topics implements AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new AssertionError("could not read " + topic + " to its end within " + TIMEOUT);
+            Wait.until(TIMEOUT, "reading " + topic + " to its end", () -> {
+                if (partitions.stream().allMatch(tp -> consumer.position(tp) >= ends.get(tp))) {
+                    return true;
                 }
                 consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
+                return false;
+            });
             return records;
         }
     }
@@ -70,7 +71,7 @@ public final class Topics implements AutoCloseable {
                 if (System.nanoTime() - deadline > 0) {
                     throw new AssertionError("no leaders for " + topic + " within " + TIMEOUT);
                 }
-                Await.pause();
+                Wait.pause();
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create topic " + topic, e);
@@ -106,17 +107,17 @@ public final class Topics implements AutoCloseable {
             consumer.assign(List.of(tp));
             consumer.seek(tp, from);
             List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (consumer.position(tp) < to) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new AssertionError("could not read " + tp + " up to " + to);
+            Wait.until(TIMEOUT, "reading " + tp + " up to " + to, () -> {
+                if (consumer.position(tp) >= to) {
+                    return true;
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     if (r.offset() < to) {
                         records.add(r);
                     }
                 }
-            }
+                return false;
+            });
             return records;
         }
     }

@@ -1,6 +1,7 @@
 package io.storagehub.testkit.kafka;
 
 import io.storagehub.testkit.Directories;
+import io.storagehub.testkit.net.FreePort;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.storagehub.reliability.child;
+package io.storagehub.testkit.process;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,16 +9,18 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
  * A child process's output, pumped line by line into a file and kept in memory, so a test can watch it for
  * phases ("partitions revoked", "dead-lettered") and parse it afterwards. Lines written before a SIGKILL are
- * still read: the pipe outlives the writer.
+ * still read: the pipe outlives the writer. {@link ChildJvm.Builder#watchOutput()} asks for one.
  */
 public final class ChildLog {
     private final List<String> lines = new ArrayList<>();
@@ -85,8 +87,8 @@ public final class ChildLog {
     }
 
     /** Waits until the process closed its output (after it exited), so {@link #lines()} is complete. */
-    void awaitEnd() throws InterruptedException {
-        closed.await();
+    boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public Path file() {

@@ -1,16 +1,19 @@
-package io.storagehub.testkit.kafka;
+package io.storagehub.testkit.net;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Picks a TCP port that is free on the loopback interface right now. */
-final class FreePort {
+/**
+ * A TCP port free on the loopback interface right now. Another process may take it before the caller binds it;
+ * a server that must keep its port binds port 0 itself instead.
+ */
+public final class FreePort {
     private FreePort() {
     }
 
-    static int pick() {
+    public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
