@@ -40,6 +40,9 @@ final class Report {
                     .append("Reproduce: `").append(r.command()).append("`  \n")
                     .append("Result: ").append(r.status()).append(", ").append(r.seconds()).append(" s, finished ")
                     .append(r.finishedAt()).append("\n\n");
+            if (r.note() != null) {
+                md.append(r.note()).append("\n\n");
+            }
             r.figures().forEach((name, value) -> figure(md, name, value));
             r.broken().forEach(b -> md.append("- **broken**: ").append(b).append('\n'));
         }

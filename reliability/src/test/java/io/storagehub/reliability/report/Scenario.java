@@ -74,6 +74,6 @@ public final class Scenario implements AutoCloseable {
         String status = !verified ? "broken off" : failed.isEmpty() ? "passed" : "failed";
         Results.record(new ScenarioResult(id, title, sizes.profile(), sizes.command(testClass), status,
                 Math.round((System.nanoTime() - started) / 1e8) / 10.0, new LinkedHashMap<>(figures),
-                List.copyOf(failed), Instant.now().toString()));
+                List.copyOf(failed), Instant.now().toString(), null));
     }
 }
