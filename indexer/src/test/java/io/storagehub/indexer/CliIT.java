@@ -2,7 +2,6 @@ package io.storagehub.indexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.storagehub.indexer.cli.IndexerCli;
 import io.storagehub.indexer.rebuild.SchemaSwitch;
 import io.storagehub.projection.jdbi.Databases;
 import io.storagehub.schema.codec.EventEncoder;
@@ -10,14 +9,11 @@ import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.kafka.TestKafka;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,14 +23,7 @@ class CliIT {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
-    private int cli(Map<String, String> env, String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return IndexerCli.execute(env, new PrintWriter(out, true), new PrintWriter(err, true), args);
-    }
 
     @Test
     void publishRebuildAndStatus() throws Exception {
@@ -49,36 +38,30 @@ class CliIT {
         Path file = dir.resolve("events.jsonl");
         Files.write(file, lines, StandardCharsets.UTF_8);
         try (IsolatedSchema schema = TestDatabase.isolatedSchema()) {
-            Map<String, String> env = Map.of(
-                    "STORAGEHUB_KAFKA_BOOTSTRAP", TestKafka.bootstrapServers(),
-                    "STORAGEHUB_TOPIC", topic,
-                    "STORAGEHUB_DB_URL", schema.jdbcUrl(),
-                    "STORAGEHUB_DB_USER", schema.user(),
-                    "STORAGEHUB_DB_PASSWORD", schema.password(),
-                    "STORAGEHUB_DB_SCHEMA", schema.name());
+            CliRun cli = new CliRun(topic, schema);
 
             // publish validates every line: the invalid one is reported, not sent
-            assertThat(cli(env, "publish", file.toString())).isEqualTo(1);
-            assertThat(out.toString()).contains("31 lines, 30 sent to " + topic + ", 1 invalid");
-            assertThat(err.toString()).contains("line 32: INVALID_ENVELOPE");
+            assertThat(cli.run("publish", file.toString())).isEqualTo(1);
+            assertThat(cli.out.toString()).contains("31 lines, 30 sent to " + topic + ", 1 invalid");
+            assertThat(cli.err.toString()).contains("line 32: INVALID_ENVELOPE");
             assertThat(DlqReader.count(topic)).isEqualTo(30);
 
             // --raw sends it anyway (it will be dead-lettered)
             Path bad = dir.resolve("bad.jsonl");
             Files.writeString(bad, "{\"v\":1,\"chain\":\"alpha\"}\n");
-            assertThat(cli(env, "publish", "--raw", bad.toString())).isZero();
-            assertThat(out.toString()).contains("1 lines, 1 sent");
+            assertThat(cli.run("publish", "--raw", bad.toString())).isZero();
+            assertThat(cli.out.toString()).contains("1 lines, 1 sent");
 
             // rebuild into the (empty) schema, dropping what was there
-            assertThat(cli(env, "rebuild", "--drop-old")).as(err.toString()).isZero();
-            assertThat(out.toString()).contains("rebuilt " + schema.name() + " from 31 records", "dropped");
+            assertThat(cli.run("rebuild", "--drop-old")).as(cli.err.toString()).isZero();
+            assertThat(cli.out.toString()).contains("rebuilt " + schema.name() + " from 31 records", "dropped");
             Jdbi admin = Databases.jdbi(TestDatabase.adminDataSource());
             assertThat(SchemaSwitch.exists(admin, schema.name())).isTrue();
 
             // status shows the checkpoint, the chain and the outbox
-            assertThat(cli(env, "status")).as(err.toString()).isZero();
-            assertThat(out.toString()).contains("topic " + topic, "alpha", "dead letters: 0 published, 1 pending");
-            assertThat(out.toString()).containsPattern("0\\s+31\\s+31\\s+0");
+            assertThat(cli.run("status")).as(cli.err.toString()).isZero();
+            assertThat(cli.out.toString()).contains("topic " + topic, "alpha", "dead letters: 0 published, 1 pending");
+            assertThat(cli.out.toString()).containsPattern("0\\s+31\\s+31\\s+0");
         }
     }
 }

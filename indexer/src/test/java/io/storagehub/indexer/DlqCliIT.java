@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.storagehub.indexer.cli.IndexerCli;
 import io.storagehub.indexer.deadletter.DeadLetter;
 import io.storagehub.indexer.deadletter.DeadLetterOutbox;
 import io.storagehub.indexer.run.LiveIndexer;
@@ -17,15 +16,12 @@ import io.storagehub.testkit.kafka.TestKafka;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
 import io.storagehub.testkit.wait.Wait;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
@@ -43,12 +39,10 @@ class DlqCliIT {
     private static final byte[] NOT_UTF8 = {(byte) 0xff, (byte) 0xfe, 0x00};
     private static final String NOT_JSON = "not json\nat all";
     private final EventEncoder encoder = new EventEncoder();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
     private final List<byte[]> values = new ArrayList<>();
     private IsolatedSchema schema;
     private Testbed testbed;
-    private Map<String, String> env;
+    private CliRun cli;
     private Envelope unknownBsp;
     private Envelope betaUnknownBsp;
 
@@ -56,24 +50,13 @@ class DlqCliIT {
     void setUp() {
         schema = TestDatabase.isolatedSchema();
         testbed = new Testbed(1, Testbed.db(schema.jdbcUrl(), schema.user(), schema.password(), schema.name()), 100);
-        env = Map.of("STORAGEHUB_KAFKA_BOOTSTRAP", testbed.kafka.bootstrapServers(),
-                "STORAGEHUB_TOPIC", testbed.topic,
-                "STORAGEHUB_DB_URL", schema.jdbcUrl(),
-                "STORAGEHUB_DB_USER", schema.user(),
-                "STORAGEHUB_DB_PASSWORD", schema.password(),
-                "STORAGEHUB_DB_SCHEMA", schema.name());
+        cli = new CliRun(testbed.topic, schema);
     }
 
     @AfterEach
     void tearDown() throws Exception {
         testbed.close();
         schema.close();
-    }
-
-    private int cli(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return IndexerCli.execute(env, new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     private void send(byte[] key, byte[] value) {
@@ -100,8 +83,8 @@ class DlqCliIT {
     }
 
     private JsonNode json(String... args) throws Exception {
-        assertThat(cli(args)).as(err.toString()).isZero();
-        return JSON.readTree(out.toString());
+        assertThat(cli.run(args)).as(cli.err.toString()).isZero();
+        return JSON.readTree(cli.out.toString());
     }
 
     @Test
@@ -132,10 +115,10 @@ class DlqCliIT {
         assertPosition(letters.get(3), "alpha", unknownBsp.position());
         assertPosition(letters.get(4), "beta", betaUnknownBsp.position());
 
-        assertThat(cli("dlq", "list")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("5 dead letters match in " + testbed.kafka.dlqTopic(), "NOT_UTF8",
+        assertThat(cli.run("dlq", "list")).as(cli.err.toString()).isZero();
+        assertThat(cli.out.toString()).contains("5 dead letters match in " + testbed.kafka.dlqTopic(), "NOT_UTF8",
                 "NOT_JSON", "UNSUPPORTED_VERSION", "UNKNOWN_ENTITY", testbed.topic + "/0@4");
-        assertThat(out.toString()).containsPattern("beta\\s+" + betaUnknownBsp.position() + "\\s+"
+        assertThat(cli.out.toString()).containsPattern("beta\\s+" + betaUnknownBsp.position() + "\\s+"
                 + testbed.topic + "/0@5\\s+UNKNOWN_ENTITY: ");
     }
 
@@ -178,14 +161,14 @@ class DlqCliIT {
         assertThat(shown.get("value").get("content")).isEqualTo(JSON.readTree(values.get(4)));
         assertThat(shown.get("key").get("content").asText()).isEqualTo("alpha");
         assertThat(shown.get("dlq").get("offset").asLong()).isEqualTo(3);
-        assertThat(cli("dlq", "show", Long.toString(unknown))).isZero();
-        assertThat(out.toString()).contains("dead letter " + unknown, "UNKNOWN_ENTITY",
+        assertThat(cli.run("dlq", "show", Long.toString(unknown))).isZero();
+        assertThat(cli.out.toString()).contains("dead letter " + unknown, "UNKNOWN_ENTITY",
                 "block " + unknownBsp.position().block() + ", index " + unknownBsp.position().index(),
                 "(json, " + values.get(4).length + " bytes)", "\"chain\" : \"alpha\"");
 
         // text that is not JSON: escaped
-        assertThat(cli("dlq", "show", Long.toString(notJson))).isZero();
-        assertThat(out.toString()).contains("(text, 15 bytes)", "not json\\nat all");
+        assertThat(cli.run("dlq", "show", Long.toString(notJson))).isZero();
+        assertThat(cli.out.toString()).contains("(text, 15 bytes)", "not json\\nat all");
 
         // bytes that are not UTF-8: base64
         JsonNode binary = json("dlq", "show", Long.toString(notUtf8), "--json").get("deadLetters").get(0);
@@ -193,8 +176,8 @@ class DlqCliIT {
         assertThat(Base64.getDecoder().decode(binary.get("value").get("content").asText())).isEqualTo(NOT_UTF8);
 
         // an unknown id
-        assertThat(cli("dlq", "show", "999999")).isEqualTo(1);
-        assertThat(err.toString()).contains("no dead letter with id 999999");
+        assertThat(cli.run("dlq", "show", "999999")).isEqualTo(1);
+        assertThat(cli.err.toString()).contains("no dead letter with id 999999");
     }
 
     @Test
@@ -216,8 +199,8 @@ class DlqCliIT {
         assertPosition(pending, "gamma", new Position(9, 1));
         assertThat(listing.get("deadLetters")).extracting(l -> l.get("state").asText())
                 .containsExactly("published", "published", "published", "published", "published", "pending");
-        assertThat(cli("dlq", "list")).isZero();
-        assertThat(out.toString()).contains("* pending: in the outbox");
+        assertThat(cli.run("dlq", "list")).isZero();
+        assertThat(cli.out.toString()).contains("* pending: in the outbox");
     }
 
     @Test
@@ -237,14 +220,14 @@ class DlqCliIT {
 
     @Test
     void badFilters_areUsageErrors_namingTheOption() {
-        assertThat(cli("dlq", "list", "--reason", "BOGUS")).isEqualTo(2);
-        assertThat(err.toString()).contains("--reason", "BOGUS", "UNKNOWN_ENTITY", "NOT_UTF8");
-        assertThat(cli("dlq", "list", "--since", "yesterday")).isEqualTo(2);
-        assertThat(err.toString()).contains("--since", "RFC 3339");
-        assertThat(cli("dlq", "list", "--since", "2h", "--until", "3h")).isEqualTo(2);
-        assertThat(err.toString()).contains("--since", "--until");
-        assertThat(cli("dlq", "list", "--limit", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--limit");
+        assertThat(cli.run("dlq", "list", "--reason", "BOGUS")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--reason", "BOGUS", "UNKNOWN_ENTITY", "NOT_UTF8");
+        assertThat(cli.run("dlq", "list", "--since", "yesterday")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--since", "RFC 3339");
+        assertThat(cli.run("dlq", "list", "--since", "2h", "--until", "3h")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--since", "--until");
+        assertThat(cli.run("dlq", "list", "--limit", "0")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--limit");
     }
 
     private static void assertPosition(JsonNode letter, String chain, Position position) {

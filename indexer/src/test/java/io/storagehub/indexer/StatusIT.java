@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.storagehub.indexer.cli.IndexerCli;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
 import io.storagehub.testkit.wait.Wait;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,34 +21,21 @@ import org.junit.jupiter.api.Test;
 class StatusIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
     private IsolatedSchema schema;
     private Testbed testbed;
-    private Map<String, String> env;
+    private CliRun cli;
 
     @BeforeEach
     void setUp() {
         schema = TestDatabase.isolatedSchema();
         testbed = new Testbed(1, Testbed.db(schema.jdbcUrl(), schema.user(), schema.password(), schema.name()), 50);
-        env = Map.of("STORAGEHUB_KAFKA_BOOTSTRAP", testbed.kafka.bootstrapServers(),
-                "STORAGEHUB_TOPIC", testbed.topic,
-                "STORAGEHUB_DB_URL", schema.jdbcUrl(),
-                "STORAGEHUB_DB_USER", schema.user(),
-                "STORAGEHUB_DB_PASSWORD", schema.password(),
-                "STORAGEHUB_DB_SCHEMA", schema.name());
+        cli = new CliRun(testbed.topic, schema);
     }
 
     @AfterEach
     void tearDown() throws Exception {
         testbed.close();
         schema.close();
-    }
-
-    private int cli(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return IndexerCli.execute(env, new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     private List<Envelope> indexChain() {
@@ -72,11 +55,11 @@ class StatusIT {
         Instant blockTime = newest.block().timestamp();
         // when
         Instant before = Instant.now();
-        int code = cli("status", "--json");
+        int code = cli.run("status", "--json");
         Instant after = Instant.now();
         // then
-        assertThat(code).as(err.toString()).isZero();
-        JsonNode status = JSON.readTree(out.toString());
+        assertThat(code).as(cli.err.toString()).isZero();
+        JsonNode status = JSON.readTree(cli.out.toString());
         assertThat(status.get("topic").asText()).isEqualTo(testbed.topic);
         assertThat(status.get("schema").asText()).isEqualTo(schema.name());
         JsonNode partition = status.get("partitions").get(0);
@@ -116,13 +99,13 @@ class StatusIT {
         List<Envelope> events = indexChain();
         Envelope newest = events.stream().max(Comparator.comparing(Envelope::position)).orElseThrow();
         // when
-        int code = cli("status");
+        int code = cli.run("status");
         // then
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).containsPattern("alpha\\s+" + newest.position().block() + "\\s+"
+        assertThat(code).as(cli.err.toString()).isZero();
+        assertThat(cli.out.toString()).containsPattern("alpha\\s+" + newest.position().block() + "\\s+"
                 + newest.position().index() + "\\s+" + newest.block().timestamp() + "\\s+\\d+");
-        assertThat(out.toString()).contains("read model: ", "in schema " + schema.name(), "database ");
-        assertThat(out.toString()).containsPattern("chain_position\\s+1\\s+\\d");
+        assertThat(cli.out.toString()).contains("read model: ", "in schema " + schema.name(), "database ");
+        assertThat(cli.out.toString()).containsPattern("chain_position\\s+1\\s+\\d");
     }
 
     private static JsonNode table(JsonNode size, String name) {

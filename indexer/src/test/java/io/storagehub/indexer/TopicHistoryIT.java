@@ -2,14 +2,11 @@ package io.storagehub.indexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.storagehub.indexer.cli.IndexerCli;
 import io.storagehub.schema.codec.EventEncoder;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.kafka.TestKafka;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code rebuild} warns about a finite retention and refuses a truncated history unless allowed.
  */
 class TopicHistoryIT {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @TempDir
     Path dir;
@@ -46,44 +41,38 @@ class TopicHistoryIT {
         events.forEach(e -> lines.add(encoder.toJson(e)));
         Path file = Files.write(dir.resolve("events.jsonl"), lines);
         try (IsolatedSchema schema = TestDatabase.isolatedSchema(); Admin admin = TestKafka.admin()) {
-            Map<String, String> env = Map.of(
-                    "STORAGEHUB_KAFKA_BOOTSTRAP", TestKafka.bootstrapServers(),
-                    "STORAGEHUB_TOPIC", topic,
-                    "STORAGEHUB_DB_URL", schema.jdbcUrl(),
-                    "STORAGEHUB_DB_USER", schema.user(),
-                    "STORAGEHUB_DB_PASSWORD", schema.password(),
-                    "STORAGEHUB_DB_SCHEMA", schema.name());
-            assertThat(cli(env, "publish", file.toString())).isZero();
+            CliRun cli = new CliRun(topic, schema);
+            assertThat(cli.run("publish", file.toString())).isZero();
             int partition = partitionOf(admin, topic);
 
             // given a whole history kept for ever: no warning
-            assertThat(cli(env, "rebuild", "--drop-old")).as(err.toString()).isZero();
-            assertThat(err.toString()).doesNotContain("warning");
-            assertThat(cli(env, "status")).as(err.toString()).isZero();
-            assertThat(out.toString()).contains("history: retention.ms=-1 retention.bytes=-1, earliest offsets "
+            assertThat(cli.run("rebuild", "--drop-old")).as(cli.err.toString()).isZero();
+            assertThat(cli.err.toString()).doesNotContain("warning");
+            assertThat(cli.run("status")).as(cli.err.toString()).isZero();
+            assertThat(cli.out.toString()).contains("history: retention.ms=-1 retention.bytes=-1, earliest offsets "
                     + "0:0 1:0 (complete)");
 
             // when the retention becomes finite: the rebuild runs but warns
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
                     new ConfigEntry("retention.ms", "604800000"), AlterConfigOp.OpType.SET)))).all().get();
-            assertThat(cli(env, "rebuild", "--drop-old")).as(err.toString()).isZero();
-            assertThat(err.toString()).contains("warning: history: retention.ms=604800000",
+            assertThat(cli.run("rebuild", "--drop-old")).as(cli.err.toString()).isZero();
+            assertThat(cli.err.toString()).contains("warning: history: retention.ms=604800000",
                     "complete so far, but retention is finite");
 
             // when records are deleted: status shows it, the rebuild is refused
             TopicPartition tp = new TopicPartition(topic, partition);
             admin.deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(10))).all().get();
-            assertThat(cli(env, "status")).as(err.toString()).isZero();
-            assertThat(out.toString()).contains("TRUNCATED: partition " + partition + " starts at 10");
-            assertThat(cli(env, "rebuild", "--drop-old")).isEqualTo(1);
-            assertThat(err.toString()).contains("fatal: topic " + topic + " no longer holds its whole history "
+            assertThat(cli.run("status")).as(cli.err.toString()).isZero();
+            assertThat(cli.out.toString()).contains("TRUNCATED: partition " + partition + " starts at 10");
+            assertThat(cli.run("rebuild", "--drop-old")).isEqualTo(1);
+            assertThat(cli.err.toString()).contains("fatal: topic " + topic + " no longer holds its whole history "
                     + "(partition " + partition + " starts at 10)", "--allow-truncated-history");
-            assertThat(out.toString()).doesNotContain("rebuilt");
+            assertThat(cli.out.toString()).doesNotContain("rebuilt");
 
             // then it runs from what is left only when allowed
-            assertThat(cli(env, "rebuild", "--drop-old", "--allow-truncated-history")).as(err.toString()).isZero();
-            assertThat(out.toString()).contains("rebuilt " + schema.name() + " from " + (events.size() - 10)
+            assertThat(cli.run("rebuild", "--drop-old", "--allow-truncated-history")).as(cli.err.toString()).isZero();
+            assertThat(cli.out.toString()).contains("rebuilt " + schema.name() + " from " + (events.size() - 10)
                     + " records");
         }
     }
@@ -95,9 +84,4 @@ class TopicHistoryIT {
         return end > 0 ? 0 : 1;
     }
 
-    private int cli(Map<String, String> env, String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        return IndexerCli.execute(env, new PrintWriter(out, true), new PrintWriter(err, true), args);
-    }
 }
