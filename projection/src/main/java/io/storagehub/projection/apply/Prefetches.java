@@ -43,6 +43,7 @@ final class Prefetches {
             p.providers().add(e.mspId().hex());
         } else if (event instanceof ProvidersEvent.BspSignOffSuccess e) {
             p.providers().add(e.bspId().hex());
+            p.filesOfBsps().add(e.bspId().hex());
         } else if (event instanceof ProvidersEvent.CapacityChanged e) {
             p.providers().add(e.providerId().hex());
         } else if (event instanceof ProvidersEvent.MultiAddressAdded e) {

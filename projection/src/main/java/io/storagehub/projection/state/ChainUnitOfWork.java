@@ -75,13 +75,18 @@ public final class ChainUnitOfWork {
         lastBlockTime = blockTime;
     }
 
-    /** Bulk-loads rows the batch will need; anything missed is loaded on demand later. */
+    /**
+     * Bulk-loads rows the batch will need, and the rows those lead to (the files of a BSP signing off, the buckets
+     * of files and their MSPs, the BSPs storing files); anything missed is loaded on demand later.
+     */
     public void preload(Prefetch wanted) {
         msps.loadAll(wanted.providers(), ids -> loader.msps(chain, ids));
         bsps.loadAll(wanted.providers(), ids -> loader.bsps(chain, ids));
         valueProps.loadAll(wanted.valueProps(), keys -> loader.valueProps(chain, keys));
         streams.loadAll(wanted.streams(), keys -> loader.streams(chain, keys));
-        files.loadAll(wanted.files(), keys -> loader.files(chain, keys));
+        Set<String> fileKeys = new HashSet<>(wanted.files());
+        wanted.filesOfBsps().forEach(bspId -> fileKeys.addAll(filesOfBsp(bspId)));
+        files.loadAll(fileKeys, keys -> loader.files(chain, keys));
         Set<String> bucketIds = new HashSet<>(wanted.buckets());
         files.present().forEach(f -> bucketIds.add(f.bucketId));
         buckets.loadAll(bucketIds, ids -> loader.buckets(chain, ids));
@@ -93,6 +98,9 @@ public final class ChainUnitOfWork {
         });
         msps.loadAll(bucketMsps, ids -> loader.msps(chain, ids));
         loadAssociationsOfFiles(wanted.associationsOfFiles());
+        Set<String> storingBsps = new HashSet<>();
+        associationsByFile.values().forEach(byBsp -> storingBsps.addAll(byBsp.keySet()));
+        bsps.loadAll(storingBsps, ids -> loader.bsps(chain, ids));
     }
 
     public MspRow msp(String id) {
