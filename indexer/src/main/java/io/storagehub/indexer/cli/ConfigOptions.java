@@ -13,11 +13,13 @@ import picocli.CommandLine.Option;
 
 /** Flags shared by every command; each overrides the environment variable named in its description. */
 final class ConfigOptions {
+    /** The properties file when {@code --config} is not given, as the query API's {@code STORAGEHUB_API_CONFIG}. */
+    static final String CONFIG_FILE_ENV = "STORAGEHUB_INDEXER_CONFIG";
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file with configuration keys (STORAGEHUB_TOPIC=... or storagehub.topic=...); "
-                    + "environment variables override it, flags override both. Passwords: environment or "
-                    + "<KEY>_FILE only.")
+            description = "Properties file with configuration keys (STORAGEHUB_TOPIC=... or storagehub.topic=...; "
+                    + "also: " + CONFIG_FILE_ENV + "); environment variables override it, flags override both. "
+                    + "Passwords: environment or <KEY>_FILE only.")
     Path configFile;
 
     @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT[,...]",
@@ -76,7 +78,9 @@ final class ConfigOptions {
         put(flags, DbConfig.USER, dbUser);
         put(flags, DbConfig.SCHEMA, dbSchema);
         put(flags, HttpConfig.PORT, httpPort);
-        return Settings.load(Optional.ofNullable(configFile), environment, flags);
+        Optional<Path> file = Optional.ofNullable(configFile)
+                .or(() -> Optional.ofNullable(environment.get(CONFIG_FILE_ENV)).filter(f -> !f.isBlank()).map(Path::of));
+        return Settings.load(file, environment, flags);
     }
 
     private static void put(Map<String, String> flags, String key, String value) {

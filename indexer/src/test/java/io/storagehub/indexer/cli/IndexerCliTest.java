@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storagehub.config.Key;
 import io.storagehub.indexer.config.IndexerKeys;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IndexerCliTest {
     private final StringWriter out = new StringWriter();
@@ -58,6 +62,17 @@ class IndexerCliTest {
         // then
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("configuration error", "STORAGEHUB_INDEXER_MAX_BATCH", "[1, 100000]");
+    }
+
+    @Test
+    void configFileFromTheEnvironment_isRead_whenNoConfigFlagIsGiven(@TempDir Path dir) throws IOException {
+        // given: a properties file with an invalid batch size, named only by STORAGEHUB_INDEXER_CONFIG
+        Path file = Files.writeString(dir.resolve("indexer.properties"), "storagehub.indexer.max_batch=0\n");
+        // when
+        int code = run(Map.of("STORAGEHUB_INDEXER_CONFIG", file.toString()), "status");
+        // then: its value was read (and refused, naming the key)
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("STORAGEHUB_INDEXER_MAX_BATCH", "[1, 100000]");
     }
 
     @Test
