@@ -2,6 +2,7 @@ package io.storagehub.projection.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 
 /** Hikari pools for the read model's database. */
 public final class Pools {
@@ -15,7 +16,16 @@ public final class Pools {
      * a process can start (and report itself not ready) while the database is down.
      */
     public static HikariDataSource create(PoolConfig config) {
+        return create(config, Duration.ofMillis(new HikariConfig().getConnectionTimeout()));
+    }
+
+    /**
+     * As {@link #create(PoolConfig)}, where a caller waits at most {@code connectionTimeout} (Hikari's minimum:
+     * 250 ms) for a connection before a transient {@link java.sql.SQLTransientConnectionException}.
+     */
+    public static HikariDataSource create(PoolConfig config, Duration connectionTimeout) {
         HikariConfig hikari = new HikariConfig();
+        hikari.setConnectionTimeout(connectionTimeout.toMillis());
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());

@@ -28,20 +28,23 @@ public final class ApiDatabase implements AutoCloseable {
 
     private final ApiConfig config;
     private final HikariDataSource pool;
-    private final DataSource requests;
     private final StorageQueries queries;
 
     private ApiDatabase(ApiConfig config, HikariDataSource pool) {
         this.config = config;
         this.pool = pool;
-        this.requests = new BoundedWaitDataSource(pool, config.dbConnectTimeout());
-        this.queries = new JdbiStorageQueries(Databases.jdbi(requests));
+        this.queries = new JdbiStorageQueries(Databases.jdbi(pool));
     }
 
-    /** Creates the pool without connecting: the API starts (not ready) while the database is down. */
+    /**
+     * Creates the pool without connecting: the API starts (not ready) while the database is down. A request waits
+     * at most {@code dbConnectTimeout} for a connection (Hikari's {@code connectionTimeout}, 30 s by default), so
+     * that it fails fast with a transient error, answered 503, when the database is down or the pool exhausted.
+     */
     public static ApiDatabase open(ApiConfig config, MeterRegistry registry) {
         HikariDataSource pool = Pools.create(new PoolConfig(config.dbUrl(), config.dbUser(), config.dbPassword(),
-                config.dbSchema(), config.dbPoolSize(), config.statementTimeout(), POOL_NAME, true));
+                config.dbSchema(), config.dbPoolSize(), config.statementTimeout(), POOL_NAME, true),
+                config.dbConnectTimeout());
         pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         return new ApiDatabase(config, pool);
     }
@@ -51,7 +54,7 @@ public final class ApiDatabase implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return requests;
+        return pool;
     }
 
     public boolean migrationsUpToDate(DataSource dataSource) {

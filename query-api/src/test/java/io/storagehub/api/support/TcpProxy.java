@@ -1,13 +1,16 @@
 package io.storagehub.api.support;
 
+import io.storagehub.testkit.wait.Wait;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -18,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (another server's ephemeral port) can take it before the first {@link #start()}.
  */
 public final class TcpProxy implements AutoCloseable {
+    private static final Duration REBIND_WAIT = Duration.ofSeconds(5);
     private final int targetPort;
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
@@ -45,15 +49,29 @@ public final class TcpProxy implements AutoCloseable {
         if (server != null && !server.isClosed()) {
             return this;
         }
-        try {
-            ServerSocket s = new ServerSocket();
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            listen(s);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // a connection accepted just as the proxy stopped may still hold the port for a moment: retry the bind
+        long deadline = System.nanoTime() + REBIND_WAIT.toNanos();
+        while (true) {
+            try {
+                ServerSocket s = new ServerSocket();
+                s.setReuseAddress(true);
+                try {
+                    s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                } catch (IOException e) {
+                    s.close();
+                    throw e;
+                }
+                listen(s);
+                return this;
+            } catch (BindException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new UncheckedIOException("port " + port + " still in use after " + REBIND_WAIT, e);
+                }
+                Wait.pause();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        return this;
     }
 
     private void listen(ServerSocket s) {
@@ -79,8 +97,14 @@ public final class TcpProxy implements AutoCloseable {
         while (!s.isClosed()) {
             try {
                 Socket client = s.accept();
+                synchronized (this) {
+                    if (s.isClosed()) {
+                        closeQuietly(client); // accepted as the proxy stopped: it must not outlive the stop
+                        return;
+                    }
+                    sockets.add(client);
+                }
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                sockets.add(client);
                 sockets.add(target);
                 pump(client, target);
                 pump(target, client);
