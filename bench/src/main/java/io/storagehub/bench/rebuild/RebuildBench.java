@@ -41,6 +41,28 @@ public final class RebuildBench {
         }
     }
 
+    /**
+     * Times {@code IndexerCli rebuild --drop-old --verify} over the whole topic (same JVM flags as a plain rebuild,
+     * no GC log or recording): the rebuild, then the comparison of the rebuilt schema with the live one before the
+     * switch. Throws when the rebuild fails or the comparison refuses the switch.
+     */
+    public double verifiedSeconds(long events) {
+        long start = System.nanoTime();
+        try (ChildJvm rebuild = ChildJvm.builder("indexer rebuild --verify (" + events + " events)",
+                "io.storagehub.indexer.cli.IndexerCli").jvmArgs(List.of(HEAP)).args("rebuild", "--drop-old",
+                        "--verify").env(services.indexerEnv("bench-rebuild-verify"))
+                .logFile(workDir.resolve("rebuild-verify-" + events + ".log")).start()) {
+            int exit = rebuild.awaitExit(Duration.ofHours(2));
+            if (exit != 0) {
+                throw new IllegalStateException("rebuild --verify exited with " + exit + "; see "
+                        + rebuild.logFile());
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log.info("rebuild --verify of {} events: {} s", events, seconds);
+        return seconds;
+    }
+
     public RebuildResult run(long events) throws Exception {
         String name = "rebuild-" + events;
         Path gc = workDir.resolve(name + "-gc.log");
