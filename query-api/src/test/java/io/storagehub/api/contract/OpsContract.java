@@ -83,8 +83,10 @@ public interface OpsContract extends ApiUnderTest {
                 }
                 for (Map.Entry<String, JsonNode> response : responses.properties()) {
                     if (response.getKey().compareTo("400") >= 0) {
-                        assertThat(resolve(doc, response.getValue()).at("/content/application~1problem+json/schema/$ref")
-                                .asText()).as("%s %s", name, response.getKey()).isEqualTo("#/components/schemas/Problem");
+                        JsonNode schema = resolve(doc, response.getValue())
+                                .at("/content/application~1problem+json/schema/$ref");
+                        assertThat(schema.asText()).as("%s %s", name, response.getKey())
+                                .isEqualTo("#/components/schemas/Problem");
                     }
                 }
             }
@@ -106,8 +108,9 @@ public interface OpsContract extends ApiUnderTest {
         for (ApiServer.Route route : routes()) {
             String path = route.path().replaceAll("\\{[^}]+}", "x");
 
-            assertThat(http().send("POST", path).status()).as("POST %s", path).isEqualTo(405);
-            assertThat(http().send("POST", path).contentType()).as("POST %s", path).startsWith("application/problem+json");
+            Http.Answer post = http().send("POST", path);
+            assertThat(post.status()).as("POST %s", path).isEqualTo(405);
+            assertThat(post.contentType()).as("POST %s", path).startsWith("application/problem+json");
             RawHttp.Answer longUri = RawHttp.get(http().port(), path + "?q=" + "a".repeat(20_000));
             assertThat(longUri.status()).as("long URI %s", path).isEqualTo(414);
             assertThat(longUri.contentType()).startsWith("application/problem+json");
@@ -117,13 +120,13 @@ public interface OpsContract extends ApiUnderTest {
         }
     }
 
-    private static JsonNode resolve(JsonNode doc, JsonNode node) {
-        return node.has("$ref") ? doc.at(node.get("$ref").asText().substring(1)) : node;
-    }
-
     @Test
     default void everyAnswer_carriesARequestId_andKeepsASaneOne() {
         assertThat(http().get("/health").header("X-Request-Id")).isNotBlank();
         assertThat(http().get(CHAIN + "/msps/0x1").header("X-Request-Id")).isNotBlank();
+    }
+
+    private static JsonNode resolve(JsonNode doc, JsonNode node) {
+        return node.has("$ref") ? doc.at(node.get("$ref").asText().substring(1)) : node;
     }
 }
