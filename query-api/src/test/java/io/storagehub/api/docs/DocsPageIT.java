@@ -30,7 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DocsPageIT {
     private static final String REQUIRED = "STORAGEHUB_TEST_BROWSER";
     private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome");
-    private static final Pattern RENDERED_PATH = Pattern.compile("class=\"opblock-summary-path\" data-path=\"([^\"]*)\"");
+    /** Swagger UI renders each operation's path as {@code <span class="opblock-summary-path" data-path=...>}. */
+    private static final Pattern RENDERED_PATH =
+            Pattern.compile("class=\"opblock-summary-path\" data-path=\"([^\"]*)\"");
 
     @TempDir
     Path profile;

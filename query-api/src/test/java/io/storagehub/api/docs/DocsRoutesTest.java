@@ -7,6 +7,8 @@ import io.storagehub.api.support.ManualNotifications;
 import io.storagehub.api.support.TestServer;
 import io.storagehub.projection.memory.InMemoryQueries;
 import io.storagehub.projection.memory.InMemoryStore;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +50,7 @@ class DocsRoutesTest {
         assertThat(bundle.status()).isEqualTo(200);
         assertThat(bundle.contentType()).isEqualTo(DocsRoutes.JAVASCRIPT);
         assertThat(bundle.body()).isEqualTo(new String(DocsAsset.swaggerUi("swagger-ui-bundle.js", "").body(),
-                java.nio.charset.StandardCharsets.UTF_8));
+                StandardCharsets.UTF_8));
         assertThat(bundle.body().length()).isGreaterThan(100_000);
         assertThat(css.contentType()).isEqualTo(DocsRoutes.CSS);
         assertThat(http.get("/docs/favicon-32x32.png").contentType()).isEqualTo(DocsRoutes.PNG);
@@ -57,7 +59,7 @@ class DocsRoutesTest {
 
     @Test
     void otherFiles_are404_andOtherMethods_405_asProblems() {
-        for (String path : java.util.List.of("/docs/index.html", "/docs/swagger-initializer.js", "/docs/..%2Fpom.xml",
+        for (String path : List.of("/docs/index.html", "/docs/swagger-initializer.js", "/docs/..%2Fpom.xml",
                 "/docs/oauth2-redirect.html", "/docs/x/swagger-ui.css")) {
             Http.Answer answer = http.get(path);
             assertThat(answer.status()).as(path).isIn(400, 404);
