@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.storagehub.api.accounts.AccountRoutes;
 import io.storagehub.api.buckets.BucketRoutes;
 import io.storagehub.api.chains.ChainRoutes;
+import io.storagehub.api.docs.DocsRoutes;
 import io.storagehub.api.files.FileRoutes;
 import io.storagehub.api.http.Routes;
 import io.storagehub.api.ops.OpsRoutes;
@@ -29,6 +30,7 @@ public final class Endpoints {
                 new FileRoutes(queries),
                 new AccountRoutes(queries),
                 new PaymentStreamRoutes(queries),
-                new OpsRoutes(readiness, registry));
+                new OpsRoutes(readiness, registry),
+                new DocsRoutes());
     }
 }
