@@ -14,8 +14,8 @@ final class Banner {
                       String indexerUrl, Optional<SimulatorState> simulator) {
         out.println();
         out.println("StorageHub dev stack is up");
-        out.println("  Query API    " + apiUrl + "   (OpenAPI: " + apiUrl + "/openapi.json, metrics: "
-                + apiUrl + "/metrics)");
+        out.println("  Query API    " + apiUrl + "   (browse: " + apiUrl + "/docs, OpenAPI: " + apiUrl
+                + "/openapi.json, metrics: " + apiUrl + "/metrics)");
         out.println("  Indexer      " + indexerUrl + "/metrics  /health  /ready");
         out.println("  Kafka        " + servers.kafkaBootstrap() + "  topic " + config.topic() + ", dead letters "
                 + config.deadLetterTopic() + (servers.embeddedKafka() ? "  (embedded, data in "
