@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Raw configuration values by key ({@code STORAGEHUB_TOPIC}), merged from lowest to highest precedence: a
@@ -74,19 +75,7 @@ public final class Settings {
     }
 
     private int integer(String key, int fallback, int min, int max, String accepted) {
-        Optional<String> raw = find(key);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.get());
-            if (value < min || value > max) {
-                throw ConfigException.invalid(key, raw.get(), accepted);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ConfigException.invalid(key, raw.get(), accepted);
-        }
+        return (int) number(key, min, max, accepted).orElse(fallback);
     }
 
     /** {@code true} or {@code false} (any case). */
@@ -111,16 +100,22 @@ public final class Settings {
     }
 
     private Duration millis(String key, Duration fallback, long minMillis, long maxMillis, String accepted) {
+        OptionalLong value = number(key, minMillis, maxMillis, accepted);
+        return value.isPresent() ? Duration.ofMillis(value.getAsLong()) : fallback;
+    }
+
+    /** The key's whole number in {@code [min, max]}, empty when unset; anything else names the key. */
+    private OptionalLong number(String key, long min, long max, String accepted) {
         Optional<String> raw = find(key);
         if (raw.isEmpty()) {
-            return fallback;
+            return OptionalLong.empty();
         }
         try {
             long value = Long.parseLong(raw.get());
-            if (value < minMillis || value > maxMillis) {
+            if (value < min || value > max) {
                 throw ConfigException.invalid(key, raw.get(), accepted);
             }
-            return Duration.ofMillis(value);
+            return OptionalLong.of(value);
         } catch (NumberFormatException e) {
             throw ConfigException.invalid(key, raw.get(), accepted);
         }
