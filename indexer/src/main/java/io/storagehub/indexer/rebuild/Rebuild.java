@@ -96,13 +96,14 @@ public final class Rebuild {
         log.atInfo().addKeyValue("topic", kafka.topic()).addKeyValue("schema", target).log("rebuild started");
         try (HikariDataSource pool = Pools.create(pool(target, "storagehub-rebuild"));
              HikariDataSource switchPool = Pools.create(pool(db.schema(), "storagehub-rebuild-switch"))) {
-            if (SchemaSwitch.exists(Databases.jdbi(switchPool), target)) {
+            Jdbi targetJdbi = Databases.jdbi(pool);
+            Jdbi switchJdbi = Databases.jdbi(switchPool);
+            if (SchemaSwitch.exists(switchJdbi, target)) {
                 throw new FatalFailure("schema " + target + " already exists (a rebuild kept for inspection, or one "
                         + "started in the same second): drop it or start the rebuild again");
             }
             Migrations.migrate(pool, target);
-            Jdbi targetJdbi = Databases.jdbi(pool);
-            Jdbi switchJdbi = Databases.jdbi(switchPool);
+            Replay replay = new Replay(kafka, config, retry);
             long records;
             BatchProcessor processor;
             try {
@@ -114,14 +115,14 @@ public final class Rebuild {
                 metrics.bind("rebuild", resilience);
                 processor = new BatchProcessor(new JdbiBatchWriter(targetJdbi, CACHED_ROWS), decoder, resilience,
                         metrics, () -> { });
-                records = new Replay(kafka, config, retry).run(processor);
+                records = replay.run(processor);
             } catch (RuntimeException e) {
                 log.error("rebuild failed; dropping {}", target);
                 dropQuietly(switchJdbi, target);
                 throw e;
             }
             Verification verification = options.verify()
-                    ? new Verification(new Replay(kafka, config, retry), processor, kafka.topic(), options.force())
+                    ? new Verification(replay, processor, kafka.topic(), options.force())
                     : null;
             if (verification != null) {
                 verification.awaitLive(switchJdbi, db.schema(), target);
