@@ -50,7 +50,7 @@ class RebuildIT {
             Wait.until(TIMEOUT, "dlq published", () -> DlqReader.count(testbed.kafka.dlqTopic()) == deadLettersBefore);
             // when: the read model is rebuilt while the live indexer keeps running
             Rebuild.Result result = new Rebuild(testbed.kafka, testbed.db, new RebuildConfig(500,
-                    Duration.ofMillis(200)), Testbed.FAST_RETRY, Clock.systemUTC())
+                    Duration.ofMillis(200)), Testbed.FAST_RETRY, Testbed.BULK, Clock.systemUTC())
                     .run(new Rebuild.Options(OptionalLong.empty(), false));
             // then: the live schema name now holds the rebuilt model, equal to the reference
             assertThat(result.records()).isEqualTo(1601);

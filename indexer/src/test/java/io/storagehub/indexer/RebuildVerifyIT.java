@@ -93,6 +93,6 @@ class RebuildVerifyIT {
     /** Rebuilds whose schema names differ (they are stamped to the second). */
     private static Rebuild rebuild(Testbed testbed, int run) {
         return new Rebuild(testbed.kafka, testbed.db, new RebuildConfig(500, Duration.ofMillis(200)),
-                Testbed.FAST_RETRY, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(10L * run)));
+                Testbed.FAST_RETRY, Testbed.BULK, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(10L * run)));
     }
 }

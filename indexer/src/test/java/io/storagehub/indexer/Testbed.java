@@ -1,6 +1,7 @@
 package io.storagehub.indexer;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.storagehub.indexer.config.BulkConfig;
 import io.storagehub.indexer.config.DbConfig;
 import io.storagehub.indexer.config.HttpConfig;
 import io.storagehub.indexer.config.IndexerConfig;
@@ -16,6 +17,7 @@ import io.storagehub.projection.jdbi.Pools;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.kafka.EventFeed;
 import io.storagehub.testkit.kafka.TestKafka;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +30,9 @@ import org.jdbi.v3.core.Jdbi;
  * a producer that tracks how many records each partition received, and the read side for assertions.
  */
 final class Testbed implements AutoCloseable {
+    /** Bulk mode on, its state under target/ (a first sync only from 100,000 records: not in these tests). */
+    static final BulkConfig BULK = new BulkConfig(Path.of("target", "bulk-state"), true, true,
+            BulkConfig.DEFAULT_FIRST_SYNC_MIN_RECORDS);
     static final RetryConfig FAST_RETRY = new RetryConfig(2, Duration.ofMillis(50), Duration.ofMillis(400), 3,
             Duration.ofMillis(300));
 

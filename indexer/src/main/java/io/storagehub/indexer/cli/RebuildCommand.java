@@ -2,6 +2,7 @@ package io.storagehub.indexer.cli;
 
 import io.storagehub.config.ConfigException;
 import io.storagehub.config.Settings;
+import io.storagehub.indexer.config.BulkConfig;
 import io.storagehub.indexer.config.DbConfig;
 import io.storagehub.indexer.config.IndexerConfig;
 import io.storagehub.indexer.config.RebuildConfig;
@@ -67,7 +68,8 @@ final class RebuildCommand implements Callable<Integer> {
             throw new ConfigException("--force is only meaningful with --verify");
         }
         Rebuild rebuild = new Rebuild(IndexerConfig.from(settings), DbConfig.from(settings),
-                RebuildConfig.from(settings), RetryConfig.from(settings), Clock.systemUTC());
+                RebuildConfig.from(settings), RetryConfig.from(settings), BulkConfig.from(settings),
+                Clock.systemUTC());
         PrintWriter out = parent.spec.commandLine().getOut();
         Rebuild.Result result;
         try {

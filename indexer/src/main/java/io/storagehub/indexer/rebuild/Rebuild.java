@@ -2,6 +2,8 @@ package io.storagehub.indexer.rebuild;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.storagehub.indexer.bulk.BulkBuild;
+import io.storagehub.indexer.config.BulkConfig;
 import io.storagehub.indexer.config.DbConfig;
 import io.storagehub.indexer.config.IndexerConfig;
 import io.storagehub.indexer.config.RebuildConfig;
@@ -50,13 +52,16 @@ public final class Rebuild {
     private final DbConfig db;
     private final RebuildConfig config;
     private final RetryConfig retry;
+    private final BulkConfig bulk;
     private final Clock clock;
 
-    public Rebuild(IndexerConfig kafka, DbConfig db, RebuildConfig config, RetryConfig retry, Clock clock) {
+    public Rebuild(IndexerConfig kafka, DbConfig db, RebuildConfig config, RetryConfig retry, BulkConfig bulk,
+                   Clock clock) {
         this.kafka = kafka;
         this.db = db;
         this.config = config;
         this.retry = retry;
+        this.bulk = bulk;
         this.clock = clock;
     }
 
@@ -104,18 +109,26 @@ public final class Rebuild {
             }
             Migrations.migrate(pool, target);
             Replay replay = new Replay(kafka, config, retry);
+            RecordDecoder decoder = new CodecRecordDecoder();
+            if (options.fromBlock().isPresent()) {
+                decoder = new SkipBeforeBlock(decoder, options.fromBlock().getAsLong());
+            }
+            Resilience resilience = new Resilience("postgres-rebuild", retry);
+            metrics.bind("rebuild", resilience);
+            // the live path into the shadow schema: the whole replay without bulk mode, else a verification's tail
+            BatchProcessor processor = new BatchProcessor(new JdbiBatchWriter(targetJdbi, CACHED_ROWS), decoder,
+                    resilience, metrics, () -> { });
             long records;
-            BatchProcessor processor;
             try {
-                RecordDecoder decoder = new CodecRecordDecoder();
-                if (options.fromBlock().isPresent()) {
-                    decoder = new SkipBeforeBlock(decoder, options.fromBlock().getAsLong());
+                if (bulk.rebuild()) {
+                    try (BulkBuild build = BulkBuild.open(bulk.stateOf(target), pool, targetJdbi, target)) {
+                        records = replay.run(new BatchProcessor(build.writer(), decoder, resilience, metrics,
+                                () -> { }));
+                        build.load();
+                    }
+                } else {
+                    records = replay.run(processor);
                 }
-                Resilience resilience = new Resilience("postgres-rebuild", retry);
-                metrics.bind("rebuild", resilience);
-                processor = new BatchProcessor(new JdbiBatchWriter(targetJdbi, CACHED_ROWS), decoder, resilience,
-                        metrics, () -> { });
-                records = replay.run(processor);
             } catch (RuntimeException e) {
                 log.error("rebuild failed; dropping {}", target);
                 dropQuietly(switchJdbi, target);

@@ -10,23 +10,23 @@ import java.util.Map;
  * The packed digests of one block's consumed positions, as stored in {@code event_digest.entries}: per event
  * 12 bytes, its index (u32, big-endian) then its 64-bit digest. Appending two packings concatenates them.
  */
-final class DigestEntries {
-    static final int ENTRY_BYTES = Integer.BYTES + Long.BYTES;
+public final class DigestEntries {
+    public static final int ENTRY_BYTES = Integer.BYTES + Long.BYTES;
     private static final long U32_MAX = 0xFFFF_FFFFL;
 
     private DigestEntries() {
     }
 
     /** One index and digest. */
-    record Entry(long index, long digest) {
-        Entry {
+    public record Entry(long index, long digest) {
+        public Entry {
             if (index < 0 || index > U32_MAX) {
                 throw new IllegalArgumentException("event index must be a u32, got " + index);
             }
         }
     }
 
-    static byte[] pack(List<Entry> entries) {
+    public static byte[] pack(List<Entry> entries) {
         ByteBuffer buffer = ByteBuffer.allocate(entries.size() * ENTRY_BYTES);
         for (Entry entry : entries) {
             buffer.putInt((int) entry.index()).putLong(entry.digest());
@@ -39,7 +39,7 @@ final class DigestEntries {
     }
 
     /** The digests of a block by event index (a later entry for the same index wins). */
-    static Map<Long, Long> unpack(byte[] packed) {
+    public static Map<Long, Long> unpack(byte[] packed) {
         if (packed.length % ENTRY_BYTES != 0) {
             throw new IllegalStateException("event digest entries of " + packed.length + " bytes are not a multiple of "
                     + ENTRY_BYTES);

@@ -1,0 +1,50 @@
+package io.storagehub.indexer.bulk;
+
+import io.storagehub.indexer.consumer.BatchWriter;
+import io.storagehub.indexer.deadletter.DeadLetter;
+import io.storagehub.indexer.deadletter.DeadLetterOutbox;
+import io.storagehub.indexer.retry.FatalFailure;
+import io.storagehub.projection.Batch;
+import io.storagehub.projection.BatchResult;
+import io.storagehub.projection.ProjectionEngine;
+import io.storagehub.projection.SourceOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Applies batches to a {@link BulkState} instead of Postgres: the shared {@link ProjectionEngine} runs over the
+ * state store, and only the dead letters (few) go straight to the shadow schema's outbox. The rows reach Postgres
+ * once, at the end, through {@link BulkLoad}.
+ */
+public final class BulkBatchWriter implements BatchWriter {
+    private final BulkState state;
+    private final Jdbi shadow;
+
+    BulkBatchWriter(BulkState state, Jdbi shadow) {
+        this.state = state;
+        this.shadow = shadow;
+    }
+
+    @Override
+    public BatchResult write(Batch batch, Function<BatchResult, List<DeadLetter>> deadLetters) {
+        ProjectionEngine.Result run;
+        try {
+            run = ProjectionEngine.run(batch, state);
+            state.write(run.changes(), batch.checkpoint());
+        } catch (IllegalStateException e) {
+            throw new FatalFailure(e.getMessage(), e);
+        }
+        List<DeadLetter> letters = deadLetters.apply(run.result());
+        if (!letters.isEmpty()) {
+            shadow.useTransaction(handle -> DeadLetterOutbox.insert(handle, letters));
+        }
+        return run.result();
+    }
+
+    @Override
+    public Optional<SourceOffset> checkpoint(String topic, int partition) {
+        return state.checkpoint(topic, partition);
+    }
+}

@@ -1,0 +1,180 @@
+package io.storagehub.projection.table;
+
+import io.storagehub.schema.event.Position;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Rows in Postgres {@code COPY} text format (tab-separated fields, {@code \N} for null, backslash escapes), encoded
+ * straight to UTF-8 bytes in a growing buffer: {@link #row} writes a described table's row, the field methods
+ * anything else. Escaping works on bytes: the characters it escapes are ASCII, which never occur inside a UTF-8
+ * multi-byte sequence.
+ */
+public final class CopyText {
+    private static final byte[] NULL = {'\\', 'N'};
+    private byte[] buffer;
+    private int length;
+    private boolean first = true;
+    private long rows;
+
+    public CopyText() {
+        this(1 << 16);
+    }
+
+    public CopyText(int initialCapacity) {
+        buffer = new byte[Math.max(64, initialCapacity)];
+    }
+
+    /** Appends a whole row of {@code table}, every column in {@link Table#sqlColumns()} order. */
+    public <R> CopyText row(Table<R> table, R row) {
+        for (Column<R> column : table.columns()) {
+            value(column.type(), column.value(row));
+        }
+        return endRow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void value(ColumnType type, Object value) {
+        switch (type) {
+            case TEXT -> text((String) value);
+            case NUMERIC -> ascii(value == null ? null : ((BigInteger) value).toString());
+            case INT64 -> ascii(value == null ? null : value.toString());
+            case BOOL -> bool((Boolean) value);
+            case TEXT_ARRAY -> array((List<String>) value);
+            case POSITION -> {
+                Position p = (Position) value;
+                int64(p.block());
+                int64(p.index());
+            }
+        }
+    }
+
+    public CopyText text(String value) {
+        separator();
+        if (value == null) {
+            put(NULL);
+            return this;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        ensure(bytes.length * 2);
+        for (byte b : bytes) {
+            switch (b) {
+                case '\\' -> putEscaped('\\');
+                case '\t' -> putEscaped('t');
+                case '\n' -> putEscaped('n');
+                case '\r' -> putEscaped('r');
+                default -> buffer[length++] = b;
+            }
+        }
+        return this;
+    }
+
+    public CopyText int64(long value) {
+        return ascii(Long.toString(value));
+    }
+
+    public CopyText bool(boolean value) {
+        separator();
+        ensure(1);
+        buffer[length++] = (byte) (value ? 't' : 'f');
+        return this;
+    }
+
+    /** A text[] literal: every element double-quoted, with backslash and quote escaped. */
+    public CopyText array(List<String> values) {
+        StringBuilder literal = new StringBuilder(16 + values.size() * 48).append('{');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            literal.append('"');
+            String value = values.get(i);
+            for (int j = 0; j < value.length(); j++) {
+                char c = value.charAt(j);
+                if (c == '\\' || c == '"') {
+                    literal.append('\\');
+                }
+                literal.append(c);
+            }
+            literal.append('"');
+        }
+        return text(literal.append('}').toString());
+    }
+
+    public CopyText bytea(byte[] value) {
+        return text(value == null ? null : "\\x" + HexFormat.of().formatHex(value));
+    }
+
+    public CopyText endRow() {
+        ensure(1);
+        buffer[length++] = '\n';
+        first = true;
+        rows++;
+        return this;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    /** Bytes written so far (complete rows only once {@link #endRow} was called). */
+    public int size() {
+        return length;
+    }
+
+    public byte[] buffer() {
+        return buffer;
+    }
+
+    public byte[] bytes() {
+        return Arrays.copyOf(buffer, length);
+    }
+
+    /** Empties the buffer (its capacity is kept); the row count goes on. */
+    public void clear() {
+        length = 0;
+        first = true;
+    }
+
+    /** A field whose text needs no escaping (digits, signs). */
+    private CopyText ascii(String value) {
+        separator();
+        if (value == null) {
+            put(NULL);
+            return this;
+        }
+        ensure(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            buffer[length++] = (byte) value.charAt(i);
+        }
+        return this;
+    }
+
+    private void separator() {
+        if (!first) {
+            ensure(1);
+            buffer[length++] = '\t';
+        }
+        first = false;
+    }
+
+    private void putEscaped(char c) {
+        buffer[length++] = '\\';
+        buffer[length++] = (byte) c;
+    }
+
+    private void put(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buffer, length, bytes.length);
+        length += bytes.length;
+    }
+
+    private void ensure(int more) {
+        if (length + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+        }
+    }
+}
