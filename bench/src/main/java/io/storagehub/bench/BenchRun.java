@@ -153,7 +153,7 @@ final class BenchRun {
     private void rebuild(Services services, EventFeed feed, ChainGenerator generator) throws Exception {
         if (!options.runs("rebuild")) {
             if (options.rebuildEvents() > 0) {
-                feed.produce(generator, options.rebuildEvents() - options.events(), (chunk, first) -> { });
+                feed.produce(generator, options.rebuildEvents() - feed.published(), (chunk, first) -> { });
             }
             return;
         }
