@@ -53,7 +53,7 @@ public final class BenchMain implements Callable<Integer> {
     int freshnessSeconds;
 
     @Option(names = "--indexer-max-batch", defaultValue = "5000",
-            description = "STORAGEHUB_INDEXER_MAX_BATCH of the live indexer (default ${DEFAULT-VALUE})")
+            description = "STORAGEHUB_INDEXER_MAX_BATCH of the first sync and the catch-up (default ${DEFAULT-VALUE})")
     int indexerMaxBatch;
 
     @Option(names = "--phases", split = ",", defaultValue = "sync,rebuild,query,freshness",
