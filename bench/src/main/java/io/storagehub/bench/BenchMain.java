@@ -10,14 +10,17 @@ import picocli.CommandLine.Option;
 
 /** {@code bench/run.sh [options]}: runs the benchmarks and rewrites BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Backfill, rebuild, query API and freshness benchmarks, each with a baseline of the same run.")
+        description = "First sync and catch-up, rebuild, query API and freshness benchmarks, each with a baseline of "
+                + "the same run.")
 public final class BenchMain implements Callable<Integer> {
 
-    @Option(names = "--events", defaultValue = "1000000", description = "backfill events (default ${DEFAULT-VALUE})")
+    @Option(names = "--events", defaultValue = "1000000",
+            description = "events of the first sync, and as many again behind the catch-up (default ${DEFAULT-VALUE})")
     long events;
 
     @Option(names = "--rebuild-events", defaultValue = "3000000",
-            description = "topic size for the second rebuild; 0 = rebuild only at --events (default ${DEFAULT-VALUE})")
+            description = "topic size for the second rebuild, > 2 x --events; 0 = rebuild only the topic the sync "
+                    + "phase left (default ${DEFAULT-VALUE})")
     long rebuildEvents;
 
     @Option(names = "--per-event", defaultValue = "10000",
@@ -41,7 +44,7 @@ public final class BenchMain implements Callable<Integer> {
             description = "seconds per measured query load (default ${DEFAULT-VALUE})")
     int querySeconds;
 
-    @Option(names = "--freshness-rate", defaultValue = "1000",
+    @Option(names = "--freshness-rate", defaultValue = "5000",
             description = "events/s of the live feed (default ${DEFAULT-VALUE})")
     int freshnessRate;
 
@@ -50,11 +53,11 @@ public final class BenchMain implements Callable<Integer> {
     int freshnessSeconds;
 
     @Option(names = "--indexer-max-batch", defaultValue = "5000",
-            description = "STORAGEHUB_INDEXER_MAX_BATCH of the live indexer (default ${DEFAULT-VALUE})")
+            description = "STORAGEHUB_INDEXER_MAX_BATCH of the first sync and the catch-up (default ${DEFAULT-VALUE})")
     int indexerMaxBatch;
 
-    @Option(names = "--phases", split = ",", defaultValue = "backfill,rebuild,query,freshness",
-            description = "phases to run (default ${DEFAULT-VALUE})")
+    @Option(names = "--phases", split = ",", defaultValue = "sync,rebuild,query,freshness",
+            description = "phases to run; backfill = sync (default ${DEFAULT-VALUE})")
     List<String> phases;
 
     @Option(names = "--out", defaultValue = "BENCHMARKS.md", description = "report file (default ${DEFAULT-VALUE})")

@@ -1,11 +1,12 @@
 package io.storagehub.bench;
 
-import io.storagehub.bench.backfill.BackfillBench;
-import io.storagehub.bench.backfill.BackfillResult;
+import io.storagehub.bench.backfill.CatchUpResult;
 import io.storagehub.bench.backfill.CopyLoad;
 import io.storagehub.bench.backfill.CopyRows;
+import io.storagehub.bench.backfill.FirstSyncResult;
 import io.storagehub.bench.backfill.PerEventBaseline;
 import io.storagehub.bench.backfill.Reference;
+import io.storagehub.bench.backfill.SyncBench;
 import io.storagehub.bench.env.Machine;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Services;
@@ -18,11 +19,11 @@ import io.storagehub.bench.query.QueryResult;
 import io.storagehub.bench.rebuild.RebuildBench;
 import io.storagehub.bench.rebuild.RebuildResult;
 import io.storagehub.bench.report.Analysis;
-import io.storagehub.bench.report.BackfillSection;
 import io.storagehub.bench.report.FreshnessSection;
 import io.storagehub.bench.report.QuerySection;
 import io.storagehub.bench.report.RebuildSection;
 import io.storagehub.bench.report.Report;
+import io.storagehub.bench.report.SyncSection;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.chain.ChainGenerator;
 import io.storagehub.testkit.kafka.EventFeed;
@@ -65,7 +66,7 @@ final class BenchRun {
                     options.seed()));
             try (EventFeed feed = new EventFeed(kafka.bootstrapServers(), TOPIC, "storagehub-bench-feed",
                     EventFeed.Pace.BULK)) {
-                phase("backfill", () -> backfill(services, feed, generator));
+                phase("sync", () -> sync(services, feed, generator));
                 phase("rebuild", () -> rebuild(services, feed, generator));
             }
             phase("query", () -> query(services));
@@ -84,7 +85,12 @@ final class BenchRun {
         kafka.close();
     }
 
-    private void backfill(Services services, EventFeed feed, ChainGenerator generator) throws Exception {
+    /**
+     * The first sync of {@code --events} events into an empty read model (with its COPY ceiling and per-event
+     * baseline), then as many events more continuing the same chain and the live catch-up of that read model.
+     * The events are produced whether the phase runs or not, so the later phases see the same topic.
+     */
+    private void sync(Services services, EventFeed feed, ChainGenerator generator) throws Exception {
         Reference reference = new Reference();
         List<Envelope> prefix = new ArrayList<>(options.perEventPrefix());
         long t0 = System.nanoTime();
@@ -98,7 +104,8 @@ final class BenchRun {
         });
         log.info("{} events in Kafka and in the reference ({} s)", options.events(), (System.nanoTime() - t0) / 1e9);
         report.mix(generator.mix().table(), generator.poisonCount());
-        if (!options.runs("backfill")) {
+        if (!options.runs("sync")) {
+            feed.produce(generator, options.events(), (chunk, first) -> { });
             return;
         }
         var snapshot = reference.snapshot(options.chain());
@@ -110,14 +117,18 @@ final class BenchRun {
         PerEventBaseline.Result perEvent = PerEventBaseline.run(services.pg(), "bench_per_event", TOPIC, prefix);
         log.info("per-event baseline: {} events in {} ({} events/s)", perEvent.events(), perEvent.took(),
                 perEvent.eventsPerSecond());
-        checkpoint(services.pg());
-        BackfillResult result = new BackfillBench(services, options.workDir(), List.of("-Xmx1g"),
-                Map.of("STORAGEHUB_INDEXER_MAX_BATCH", Integer.toString(options.indexerMaxBatch())))
-                .run(options.events(), reference, options.chain(), copy, perEvent);
-        report.section(BackfillSection.render(result, Analysis.backfill(result)), BackfillSection.goals(result));
         try (Connection c = services.pg().connect()) {
             Sql.dropSchema(c, "bench_copy");
         }
+        checkpoint(services.pg());
+        SyncBench bench = new SyncBench(services, options.workDir(), List.of("-Xmx1g"),
+                Map.of("STORAGEHUB_INDEXER_MAX_BATCH", Integer.toString(options.indexerMaxBatch())));
+        FirstSyncResult first = bench.firstSync(options.events(), reference, options.chain(), copy, perEvent);
+        report.section(SyncSection.firstSync(first, Analysis.firstSync(first)), SyncSection.goals(first));
+        feed.produce(generator, options.events(), reference);
+        checkpoint(services.pg());
+        CatchUpResult catchUp = bench.catchUp(feed.published(), reference, options.chain());
+        report.section(SyncSection.catchUp(catchUp, Analysis.catchUp(catchUp)), SyncSection.goals(catchUp));
     }
 
     private interface Phase {
@@ -142,7 +153,7 @@ final class BenchRun {
     private void rebuild(Services services, EventFeed feed, ChainGenerator generator) throws Exception {
         if (!options.runs("rebuild")) {
             if (options.rebuildEvents() > 0) {
-                feed.produce(generator, options.rebuildEvents() - options.events(), (chunk, first) -> { });
+                feed.produce(generator, options.rebuildEvents() - feed.published(), (chunk, first) -> { });
             }
             return;
         }

@@ -1,6 +1,8 @@
 package io.storagehub.bench.report;
 
-import io.storagehub.bench.backfill.BackfillResult;
+import io.storagehub.bench.backfill.CatchUpResult;
+import io.storagehub.bench.backfill.FirstSyncResult;
+import io.storagehub.bench.backfill.IndexerRunResult;
 import io.storagehub.bench.env.PgStatements;
 import io.storagehub.bench.freshness.FreshnessResult;
 import io.storagehub.bench.profile.JfrSummary;
@@ -15,17 +17,35 @@ public final class Analysis {
     private Analysis() {
     }
 
-    public static String backfill(BackfillResult r) {
-        StringBuilder md = new StringBuilder("**What limits the backfill.** ");
-        long written = r.statements().stream().filter(s -> s.query().startsWith("INSERT"))
-                .mapToLong(PgStatements.Statement::rows).sum();
+    public static String firstSync(FirstSyncResult f) {
+        IndexerRunResult r = f.run();
+        StringBuilder md = new StringBuilder("**What limits the first sync.** ");
+        long written = r.statements().stream().filter(s -> s.query().startsWith("INSERT")
+                || s.query().startsWith("COPY")).mapToLong(PgStatements.Statement::rows).sum();
+        md.append("COPY writes each of the ").append(Markdown.num(f.copy().rows())).append(" final rows once; over ")
+                .append("the ").append(Markdown.num(r.events())).append(" events the indexer's top INSERT and COPY ")
+                .append("statements alone wrote ").append(Markdown.num(written)).append(" row versions, ")
+                .append(Markdown.ratio(written / (double) f.copy().rows())).append(" the final rows. ");
+        md.append(whoWasBusy(r)).append("\n\n");
+        md.append("**The per-event baseline** commits once per event: ")
+                .append(Markdown.dec(1000 / f.perEvent().eventsPerSecond(), 2)).append(" ms per event, most of it ")
+                .append("the commit's WAL flush on this disk; batching amortizes that flush over a whole batch.");
+        return md.toString();
+    }
+
+    public static String catchUp(CatchUpResult c) {
+        IndexerRunResult r = c.run();
+        return "**What limits the catch-up.** The live path applies the " + Markdown.num(r.events()) + " events in "
+                + "order, in batches, reading the rows each batch touches and upserting them, each batch and its "
+                + "offset in one transaction, on one consumer thread; per event that cost the indexer "
+                + Markdown.micros(c.indexerMicrosPerEvent()) + " and Postgres "
+                + Markdown.micros(c.postgresMicrosPerEvent()) + " of CPU. " + whoWasBusy(r);
+    }
+
+    /** The CPU split, the indexer's sessions and its profile, as one paragraph. */
+    private static String whoWasBusy(IndexerRunResult r) {
+        StringBuilder md = new StringBuilder();
         double busy = r.cpuSeconds().values().stream().mapToDouble(Double::doubleValue).sum() / r.seconds();
-        md.append("COPY writes each of the ").append(Markdown.num(r.copy().rows())).append(" final rows once; the ")
-                .append("indexer applies ").append(Markdown.num(r.events())).append(" events in order, reading the ")
-                .append("rows each batch touches and upserting them again (the top INSERT statements alone wrote ")
-                .append(Markdown.num(written)).append(" row versions, ").append(Markdown.ratio(written
-                        / (double) r.copy().rows())).append(" the final rows), all under the chain's lock in one ")
-                .append("transaction per batch, on one consumer thread. ");
         md.append("The indexer, Postgres and the Kafka broker together kept ").append(Markdown.dec(busy, 2))
                 .append(" of the machine's cores busy on average (");
         r.cpuSeconds().forEach((k, v) -> md.append(k).append(' ').append(Markdown.dec(v / r.seconds(), 2)).append(", "));
@@ -36,10 +56,7 @@ public final class Analysis {
                         + sum(r.sessionStates(), "no transaction")))
                 .append(" waiting for the indexer (inside or between transactions): ");
         md.append(clientOrServer(r.sessionStates())).append(' ');
-        md.append("The indexer's CPU profile: ").append(topPackages(r.profile(), 4)).append(".\n\n");
-        md.append("**The per-event baseline** commits once per event: ")
-                .append(Markdown.dec(1000 / r.perEvent().eventsPerSecond(), 2)).append(" ms per event, most of it ")
-                .append("the commit's WAL flush on this disk; batching amortizes that flush over a whole batch.");
+        md.append("The indexer's CPU profile: ").append(topPackages(r.profile(), 4)).append('.');
         return md.toString();
     }
 

@@ -8,10 +8,21 @@ public final class FreshnessSection {
     private FreshnessSection() {
     }
 
+    /** The goal's rate, events/s; a run at a lower rate, or one whose producer fell short of it, misses it. */
+    static final int GOAL_RATE = 5_000;
+    static final double GOAL_P99_MILLIS = 250;
+    /** Share of the goal's rate the paced producer must achieve for the run to count. */
+    static final double RATE_TOLERANCE = 0.95;
+
     public static List<Goal> goals(FreshnessResult r) {
-        return List.of(new Goal("freshness", "p99 <= 250 ms at " + Markdown.num(r.targetRate()) + " events/s",
-                Markdown.dec(r.p99(), 1) + " ms (p50 " + Markdown.dec(r.p50(), 1) + " ms)",
-                r.p99() <= 250 && r.failures() == 0));
+        boolean atRate = r.targetRate() >= GOAL_RATE && r.achievedRate() >= RATE_TOLERANCE * GOAL_RATE;
+        String measured = Markdown.dec(r.p99(), 1) + " ms (p50 " + Markdown.dec(r.p50(), 1) + " ms) at "
+                + Markdown.num(r.achievedRate()) + " events/s achieved"
+                + (r.failures() == 0 ? "" : ", " + r.failures() + " failed requests")
+                + (atRate ? "" : ": below the goal's rate");
+        return List.of(new Goal("freshness", "p99 <= " + Markdown.num(GOAL_P99_MILLIS) + " ms at "
+                + Markdown.num(GOAL_RATE) + " events/s", measured,
+                atRate && r.p99() <= GOAL_P99_MILLIS && r.failures() == 0));
     }
 
     public static String render(FreshnessResult r, String analysis) {

@@ -46,6 +46,11 @@ public final class Markdown {
         return String.format(Locale.ROOT, r >= 10 ? "%.1fx" : "%.2fx", r);
     }
 
+    /** Microseconds, one decimal: {@code "12.0 µs"}. */
+    public static String micros(double micros) {
+        return String.format(Locale.ROOT, "%,.1f \u00b5s", micros);
+    }
+
     public static String secs(double s) {
         return String.format(Locale.ROOT, "%.1f s", s);
     }

@@ -16,6 +16,14 @@ public final class ProfileSection {
                         Markdown.dec(e.getValue() / wallSeconds, 2))).toList());
     }
 
+    /** As {@link #cpu(Map, double)}, with each process's CPU microseconds per event of the run's {@code events}. */
+    public static String cpu(Map<String, Double> cpuSeconds, double wallSeconds, long events) {
+        return Markdown.table(List.of("process", "CPU seconds", "cores busy on average", "CPU per event"),
+                cpuSeconds.entrySet().stream().map(e -> List.of(e.getKey(), Markdown.dec(e.getValue(), 1),
+                        Markdown.dec(e.getValue() / wallSeconds, 2), Markdown.micros(e.getValue() * 1e6 / events)))
+                        .toList());
+    }
+
     public static String sessions(Map<String, Double> states) {
         return Markdown.table(List.of("indexer's database sessions (sampled every ~10 ms)", "share of samples"),
                 states.entrySet().stream().map(e -> List.of(e.getKey(), Markdown.pct(e.getValue()))).toList());

@@ -117,22 +117,23 @@ public final class Report {
         md.append(Markdown.table(List.of("setting", "value"), postgresSettings));
         md.append("\n## Configuration\n\n");
         md.append(Markdown.table(List.of("option", "value"), List.of(
-                List.of("backfill events (`--events`)", Markdown.num(options.events())),
+                List.of("first sync events, and as many behind the catch-up (`--events`)",
+                        Markdown.num(options.events())),
                 List.of("rebuild events, second size (`--rebuild-events`)", Markdown.num(options.rebuildEvents())),
                 List.of("per-event baseline prefix (`--per-event`)", Markdown.num(options.perEventPrefix())),
                 List.of("generator", "`ChainGenerator.Config.defaults(\"" + options.chain() + "\", "
                         + options.seed() + ")`: 1 % poison, 8 % other pallets, <= 12 events/block, ~20,000 live files"),
                 List.of("Kafka", "in-process KRaft broker (testkit `KafkaBroker`), topic of 1 partition"),
                 List.of("live indexer", "`IndexerCli run`, own JVM, -Xmx1g, STORAGEHUB_INDEXER_MAX_BATCH="
-                        + options.indexerMaxBatch() + ", other settings default; a JFR recording (profile) "
-                        + "during the backfill"),
+                        + options.indexerMaxBatch() + ", STORAGEHUB_INDEXER_BULK_DIR under the work directory, "
+                        + "other settings default; a JFR recording (profile) during the first sync and the catch-up"),
                 List.of("rebuild", "`IndexerCli rebuild --drop-old`, own JVM, -Xmx512m, default "
                         + "STORAGEHUB_REBUILD_BATCH (" + Markdown.num(RebuildConfig.DEFAULT_BATCH) + "), GC log and JFR "
                         + "recording"),
                 List.of("query load", options.connections() + " connections, " + options.querySeconds()
                         + " s measured after a " + Math.max(3, options.querySeconds() / 3) + " s warm-up"),
                 List.of("freshness", options.freshnessRate() + " events/s for " + options.freshnessSeconds() + " s"))));
-        md.append("\n## Event mix\n\n`Mix.table()` of the backfill's events (").append(Markdown.num(poison))
+        md.append("\n## Event mix\n\n`Mix.table()` of the first sync's events (").append(Markdown.num(poison))
                 .append(" of them poison):\n\n```\n").append(mix).append("```\n");
         sections.forEach(s -> md.append('\n').append(s));
         Files.writeString(file, md.toString());

@@ -1,0 +1,38 @@
+package io.storagehub.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.storagehub.bench.freshness.BatchMetrics;
+import io.storagehub.bench.freshness.FreshnessResult;
+import org.junit.jupiter.api.Test;
+
+class FreshnessSectionTest {
+
+    private static Goal goal(double targetRate, double achievedRate, double p99, int failures) {
+        return FreshnessSection.goals(new FreshnessResult(targetRate, achievedRate, 60, 1_000, failures, 20, 50, p99,
+                p99 + 10, new BatchMetrics(0, 0, 0))).get(0);
+    }
+
+    @Test
+    void goal_isP99At5000EventsPerSecond_metWhenTheProducerKeptTheRate() {
+        Goal goal = goal(5_000, 4_990, 240, 0);
+
+        assertThat(goal.target()).isEqualTo("p99 <= 250 ms at 5,000 events/s");
+        assertThat(goal.measured()).isEqualTo("240.0 ms (p50 20.0 ms) at 4,990 events/s achieved");
+        assertThat(goal.met()).isTrue();
+    }
+
+    @Test
+    void goal_isMissed_whenSlowerThan250ms_orRequestsFailed() {
+        assertThat(goal(5_000, 5_000, 251, 0).met()).isFalse();
+        assertThat(goal(5_000, 5_000, 100, 2).measured()).endsWith(", 2 failed requests");
+        assertThat(goal(5_000, 5_000, 100, 2).met()).isFalse();
+    }
+
+    @Test
+    void goal_isMissed_whenRunBelowTheGoalsRate_orTheProducerFellShort() {
+        assertThat(goal(1_000, 1_000, 50, 0).met()).isFalse();
+        assertThat(goal(1_000, 1_000, 50, 0).measured()).endsWith(": below the goal's rate");
+        assertThat(goal(5_000, 4_000, 50, 0).met()).isFalse();
+    }
+}
