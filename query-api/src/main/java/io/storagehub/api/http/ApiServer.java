@@ -126,8 +126,9 @@ public final class ApiServer implements AutoCloseable {
 
         private void add(String template, Handler handler) {
             routes.add(new Route(HandlerType.GET.name(), template));
+            HttpMetrics.RouteTimers timers = HttpMetrics.timers(template);
             config.routes.get(template, ctx -> {
-                HttpMetrics.route(ctx, template);
+                HttpMetrics.route(ctx, timers);
                 handler.handle(ctx);
             });
         }
