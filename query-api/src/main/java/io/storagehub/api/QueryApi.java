@@ -74,7 +74,7 @@ public final class QueryApi implements AutoCloseable {
         try {
             ApiServer server = ApiServer.start(
                     new ApiServer.Settings(config.httpHost(), config.httpPort(), config.maxWait().toMillis(),
-                            config.httpMaxThreads()),
+                            config.httpMaxThreads(), config.dbPoolSize(), config.dbConnectTimeout()),
                     indexed, watcher,
                     new CursorCodec(config.cursorSecret().getBytes(StandardCharsets.UTF_8)), registry,
                     Endpoints.all(database.queries(), readiness, registry));

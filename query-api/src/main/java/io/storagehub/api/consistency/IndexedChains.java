@@ -3,6 +3,8 @@ package io.storagehub.api.consistency;
 import io.storagehub.schema.readmodel.ChainView;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -21,12 +23,18 @@ import java.util.function.LongSupplier;
  *
  * <p>A read that started before the cached one never moves a chain's block backwards; a later read does (e.g. a
  * rebuild switched schemas), and a later read that finds no chain drops it.
+ *
+ * <p>A chain is re-read by one request at a time when its entry is stale (or missing): requests that find the
+ * same re-read under way wait for its answer instead of each taking a connection for the same lookup, which once
+ * per max age made every concurrent request of a busy API read the chain at once.
  */
 public final class IndexedChains {
     private final Function<String, Optional<ChainView>> lookup;
     private final long maxAgeNanos;
     private final LongSupplier clock;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Optional<ChainView>>> rereads =
+            new ConcurrentHashMap<>();
 
     /** A view and the time the read that found it started. */
     private record Entry(ChainView view, long readAt) {
@@ -48,7 +56,34 @@ public final class IndexedChains {
         if (entry != null && clock.getAsLong() - entry.readAt() < maxAgeNanos) {
             return Optional.of(entry.view());
         }
-        return reread(chain);
+        return sharedReread(chain);
+    }
+
+    /** {@link #reread}, or the answer of the re-read of the chain already under way (it started after expiry). */
+    private Optional<ChainView> sharedReread(String chain) {
+        CompletableFuture<Optional<ChainView>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<ChainView>> running = rereads.putIfAbsent(chain, mine);
+        if (running != null) {
+            return join(running);
+        }
+        try {
+            Optional<ChainView> view = reread(chain);
+            mine.complete(view);
+            return view;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            rereads.remove(chain, mine);
+        }
+    }
+
+    private static Optional<ChainView> join(CompletableFuture<Optional<ChainView>> reread) {
+        try {
+            return reread.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        }
     }
 
     /** Reads the chain now, publishes what was read and returns the chain's view afterwards (may throw). */

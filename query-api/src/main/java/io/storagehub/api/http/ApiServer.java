@@ -11,6 +11,7 @@ import io.storagehub.api.consistency.IndexWatcher;
 import io.storagehub.api.consistency.IndexedChains;
 import io.storagehub.api.cursor.CursorCodec;
 import io.storagehub.api.problem.ServerErrorHandler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,8 +23,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class ApiServer implements AutoCloseable {
 
-    /** What the server needs from its configuration. */
-    public record Settings(String host, int port, long maxWaitMs, int maxThreads) {
+    /**
+     * What the server needs from its configuration; {@code dbConnections} and {@code dbWait} are the request
+     * pool's size and how long a request may wait for one of its connections.
+     */
+    public record Settings(String host, int port, long maxWaitMs, int maxThreads, int dbConnections,
+                           Duration dbWait) {
     }
 
     /** A registered route: method and path template. */
@@ -42,7 +47,8 @@ public final class ApiServer implements AutoCloseable {
                                   CursorCodec cursors, MeterRegistry registry, List<Routes.Module> modules) {
         QueuedThreadPool threads = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
         threads.setName("api-http");
-        ChainHandlers chains = new ChainHandlers(indexed, watcher, cursors, threads, settings.maxWaitMs());
+        ChainHandlers chains = new ChainHandlers(indexed, watcher, cursors, threads, settings.maxWaitMs(),
+                new PoolTurns(settings.dbConnections(), settings.dbWait()));
         HttpMetrics metrics = new HttpMetrics(registry);
         Gauge.builder("storagehub.api.waiting.requests", watcher, IndexWatcher::waiting)
                 .description("requests waiting for a chain to reach their minBlock")
@@ -120,8 +126,9 @@ public final class ApiServer implements AutoCloseable {
 
         private void add(String template, Handler handler) {
             routes.add(new Route(HandlerType.GET.name(), template));
+            HttpMetrics.RouteTimers timers = HttpMetrics.timers(template);
             config.routes.get(template, ctx -> {
-                HttpMetrics.route(ctx, template);
+                HttpMetrics.route(ctx, timers);
                 handler.handle(ctx);
             });
         }

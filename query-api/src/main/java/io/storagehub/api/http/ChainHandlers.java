@@ -27,14 +27,16 @@ final class ChainHandlers {
     private final CursorCodec cursors;
     private final Executor resume;
     private final long maxWaitMs;
+    private final PoolTurns pool;
 
     ChainHandlers(IndexedChains chains, IndexWatcher watcher, CursorCodec cursors, Executor resume,
-                  long maxWaitMs) {
+                  long maxWaitMs, PoolTurns pool) {
         this.chains = chains;
         this.watcher = watcher;
         this.cursors = cursors;
         this.resume = resume;
         this.maxWaitMs = maxWaitMs;
+        this.pool = pool;
     }
 
     Handler serve(String route, ChainEndpoint endpoint) {
@@ -68,8 +70,9 @@ final class ChainHandlers {
         return view.orElseThrow(() -> ApiProblem.notFound("chain " + chain + " is not indexed"));
     }
 
-    private static void answer(Context ctx, ChainView view, ChainEndpoint.Query query) {
+    /** Runs the query in its turn at the pool; the answer is written after its connection went back. */
+    private void answer(Context ctx, ChainView view, ChainEndpoint.Query query) {
         ctx.header(INDEXED_BLOCK, Long.toString(view.lastIndexedBlock()));
-        Json.write(ctx, query.answer(view));
+        Json.write(ctx, pool.run(() -> query.answer(view)));
     }
 }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProblemMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
-    static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+    public static final long DATABASE_RETRY_AFTER_SECONDS = 5;
+    public static final String DATABASE_UNAVAILABLE_DETAIL = "the database is unavailable; retry later";
 
     private ProblemMapper() {
     }
@@ -38,7 +39,7 @@ public final class ProblemMapper {
         }
         if (DatabaseFailures.isUnavailable(t)) {
             LOG.warn("request {}: database unavailable: {}", requestId, t.toString());
-            return new Answer(Problem.of(ProblemType.DATABASE_UNAVAILABLE, "the database is unavailable; retry later"),
+            return new Answer(Problem.of(ProblemType.DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_DETAIL),
                     OptionalLong.of(DATABASE_RETRY_AFTER_SECONDS));
         }
         if (DatabaseFailures.isInaccessible(t)) {

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storagehub.schema.event.Position;
 import io.storagehub.schema.readmodel.ChainView;
+import io.storagehub.testkit.wait.Wait;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -161,5 +166,80 @@ class IndexedChainsTest {
         down[0] = false;
         assertThat(chains.cached("g")).isTrue();
         assertThat(block(chains.current("g"))).isEqualTo(1);
+    }
+
+    @Test
+    void requestsThatFindAStaleChain_shareOneReread_andItsAnswer() throws Exception {
+        // given: a cached chain gone stale, and a re-read that is under way (its lookup blocks)
+        blocks.put("a", 5L);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger blocking = new AtomicInteger();
+        IndexedChains chains = chains(chain -> {
+            lookups.incrementAndGet();
+            if (blocking.get() > 0) {
+                await(release);
+            }
+            return Optional.ofNullable(blocks.get(chain)).map(block -> view(chain, block));
+        });
+        chains.current("a");
+        blocks.put("a", 6L);
+        blocking.set(1);
+        now.addAndGet(MAX_AGE.toNanos());
+        CompletableFuture<Optional<ChainView>> first = CompletableFuture.supplyAsync(() -> chains.current("a"));
+        Wait.until(Duration.ofSeconds(10), "the first re-read started", () -> lookups.get() == 2);
+
+        // when: another request finds the chain stale while that re-read runs
+        FutureTask<Optional<ChainView>> second = new FutureTask<>(() -> chains.current("a"));
+        Thread secondThread = new Thread(second, "second-request");
+        secondThread.start();
+        Wait.until(Duration.ofSeconds(10), "the second request waits",
+                () -> secondThread.getState() == Thread.State.WAITING);
+        release.countDown();
+
+        // then: one lookup served both
+        assertThat(block(first.get(10, TimeUnit.SECONDS))).isEqualTo(6);
+        assertThat(block(second.get(10, TimeUnit.SECONDS))).isEqualTo(6);
+        assertThat(lookups.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aSharedRereadThatFails_failsEveryRequestWaitingForIt_andTheNextRequestReadsAgain() throws Exception {
+        // given: a lookup that blocks, then fails
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger failing = new AtomicInteger(1);
+        IndexedChains chains = chains(chain -> {
+            lookups.incrementAndGet();
+            if (failing.get() > 0) {
+                await(release);
+                throw new IllegalStateException("database down");
+            }
+            return Optional.of(view(chain, 7));
+        });
+        CompletableFuture<Optional<ChainView>> first = CompletableFuture.supplyAsync(() -> chains.current("a"));
+        Wait.until(Duration.ofSeconds(10), "the first lookup started", () -> lookups.get() == 1);
+        FutureTask<Optional<ChainView>> second = new FutureTask<>(() -> chains.current("a"));
+        Thread secondThread = new Thread(second, "second-request");
+        secondThread.start();
+        Wait.until(Duration.ofSeconds(10), "the second request waits",
+                () -> secondThread.getState() == Thread.State.WAITING);
+
+        // when
+        release.countDown();
+
+        // then
+        assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("database down");
+        assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("database down");
+        assertThat(lookups.get()).isEqualTo(1);
+        failing.set(0);
+        assertThat(block(chains.current("a"))).isEqualTo(7);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -29,7 +29,8 @@ public final class TestServer implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IndexedChains indexed = new IndexedChains(queries::chain, Duration.ofSeconds(1));
         IndexWatcher watcher = new IndexWatcher(indexed, notifications, Duration.ofMillis(200)).start();
-        ApiServer server = ApiServer.start(new ApiServer.Settings("127.0.0.1", 0, 10_000, 50), indexed, watcher,
+        ApiServer.Settings settings = new ApiServer.Settings("127.0.0.1", 0, 10_000, 50, 10, Duration.ofSeconds(2));
+        ApiServer server = ApiServer.start(settings, indexed, watcher,
                 new CursorCodec(SECRET.getBytes(StandardCharsets.UTF_8)), registry,
                 Endpoints.all(queries, readiness, registry));
         return new TestServer(watcher, server);
