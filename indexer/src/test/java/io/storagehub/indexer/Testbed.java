@@ -5,7 +5,9 @@ import io.storagehub.indexer.config.BulkConfig;
 import io.storagehub.indexer.config.DbConfig;
 import io.storagehub.indexer.config.HttpConfig;
 import io.storagehub.indexer.config.IndexerConfig;
+import io.storagehub.indexer.config.RebuildConfig;
 import io.storagehub.indexer.config.RetryConfig;
+import io.storagehub.indexer.rebuild.FirstSync;
 import io.storagehub.indexer.run.LiveIndexer;
 import io.storagehub.projection.ReadModelSnapshot;
 import io.storagehub.projection.SourceOffset;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -65,6 +68,17 @@ final class Testbed implements AutoCloseable {
 
     LiveIndexer startIndexer(IndexerConfig config) {
         LiveIndexer indexer = LiveIndexer.start(config, db, new HttpConfig("127.0.0.1", 0), FAST_RETRY, true);
+        indexers.add(indexer);
+        return indexer;
+    }
+
+    /** An indexer that builds an empty read model in bulk when the topic holds at least {@code minRecords}. */
+    LiveIndexer startIndexerWithFirstSync(int minRecords) {
+        BulkConfig bulk = new BulkConfig(BULK.directory(), true, true, minRecords);
+        FirstSync firstSync = new FirstSync(kafka, db, new RebuildConfig(500, Duration.ofMillis(500)), FAST_RETRY,
+                bulk);
+        LiveIndexer indexer = LiveIndexer.start(kafka, db, new HttpConfig("127.0.0.1", 0), FAST_RETRY, true,
+                Optional.of(firstSync));
         indexers.add(indexer);
         return indexer;
     }

@@ -1,10 +1,13 @@
 package io.storagehub.indexer.cli;
 
 import io.storagehub.config.Settings;
+import io.storagehub.indexer.config.BulkConfig;
 import io.storagehub.indexer.config.DbConfig;
 import io.storagehub.indexer.config.HttpConfig;
 import io.storagehub.indexer.config.IndexerConfig;
+import io.storagehub.indexer.config.RebuildConfig;
 import io.storagehub.indexer.config.RetryConfig;
+import io.storagehub.indexer.rebuild.FirstSync;
 import io.storagehub.indexer.run.LiveIndexer;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,7 +40,8 @@ final class RunCommand implements Callable<Integer> {
         DbConfig db = DbConfig.from(settings);
         HttpConfig http = HttpConfig.from(settings);
         RetryConfig retry = RetryConfig.from(settings);
-        LiveIndexer indexer = LiveIndexer.start(kafka, db, http, retry, migrate);
+        FirstSync firstSync = new FirstSync(kafka, db, RebuildConfig.from(settings), retry, BulkConfig.from(settings));
+        LiveIndexer indexer = LiveIndexer.start(kafka, db, http, retry, migrate, Optional.of(firstSync));
         Thread hook = new Thread(indexer::close, "indexer-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Optional<Throwable> fatal = indexer.awaitTermination();

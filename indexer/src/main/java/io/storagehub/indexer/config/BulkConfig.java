@@ -36,6 +36,11 @@ public record BulkConfig(Path directory, boolean rebuild, boolean firstSync, lon
         return new BulkConfig(directory, mode.equals("bulk"), firstSync.equals("auto"), minRecords);
     }
 
+    /** The same settings with bulk mode on for the rebuild (a first sync always builds in bulk). */
+    public BulkConfig forRebuild() {
+        return new BulkConfig(directory, true, firstSync, firstSyncMinRecords);
+    }
+
     /** The state directory of one shadow schema. */
     public Path stateOf(String schema) {
         return directory.resolve(schema);

@@ -92,11 +92,14 @@ public final class Rebuild {
     }
 
     public Result run(Options options) {
+        String stamp = STAMP.format(clock.instant());
+        return run(options, db.schema() + "_rebuild_" + stamp, db.schema() + "_old_" + stamp);
+    }
+
+    /** Rebuilds into the schema {@code target}, which must not exist; the live schema becomes {@code old}. */
+    Result run(Options options, String target, String old) {
         long start = System.nanoTime();
         TopicHistory history = HistoryCheck.verify(kafka, options.allowTruncatedHistory());
-        String stamp = STAMP.format(clock.instant());
-        String target = db.schema() + "_rebuild_" + stamp;
-        String old = db.schema() + "_old_" + stamp;
         IndexerMetrics metrics = new IndexerMetrics(new SimpleMeterRegistry());
         log.atInfo().addKeyValue("topic", kafka.topic()).addKeyValue("schema", target).log("rebuild started");
         try (HikariDataSource pool = Pools.create(pool(target, "storagehub-rebuild"));

@@ -15,6 +15,7 @@ import io.storagehub.indexer.deadletter.DeadLetterRelay;
 import io.storagehub.indexer.health.OpsServer;
 import io.storagehub.indexer.health.ReadinessCheck;
 import io.storagehub.indexer.metrics.IndexerMetrics;
+import io.storagehub.indexer.rebuild.FirstSync;
 import io.storagehub.indexer.retry.Backoff;
 import io.storagehub.indexer.retry.FatalFailure;
 import io.storagehub.indexer.retry.Resilience;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -48,22 +50,41 @@ public final class LiveIndexer implements AutoCloseable {
     private final Thread consumerThread;
     private final Thread relayThread;
     private final OpsServer http;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean syncing;
+    private volatile Throwable firstSyncFailure;
+    private volatile boolean firstSynced;
 
     private LiveIndexer(HikariDataSource pool, IndexerMetrics metrics, IndexerConsumer consumer,
-                        DeadLetterRelay relay, OpsServer http) {
+                        DeadLetterRelay relay, OpsServer http, Jdbi jdbi, Optional<FirstSync> firstSync,
+                        AtomicBoolean syncing) {
         this.pool = pool;
         this.metrics = metrics;
         this.consumer = consumer;
         this.relay = relay;
         this.http = http;
-        this.consumerThread = new Thread(consumer, "indexer-consumer");
+        this.syncing = syncing;
+        this.consumerThread = new Thread(() -> {
+            if (firstSync.isPresent() && !firstSync(firstSync.get(), jdbi)) {
+                return;
+            }
+            consumer.run();
+        }, "indexer-consumer");
         this.relayThread = new Thread(relay, "indexer-dlq-relay");
     }
 
-    /** Checks (and by default migrates) the schema, then starts consuming. */
+    /** Checks (and by default migrates) the schema, then starts consuming (never with a bulk first sync). */
     public static LiveIndexer start(IndexerConfig kafka, DbConfig db, HttpConfig httpConfig, RetryConfig retry,
                                     boolean migrate) {
+        return start(kafka, db, httpConfig, retry, migrate, Optional.empty());
+    }
+
+    /**
+     * Checks (and by default migrates) the schema, then, on the consumer's thread, builds an empty read model in bulk
+     * mode when {@code firstSync} finds it should, and starts consuming.
+     */
+    public static LiveIndexer start(IndexerConfig kafka, DbConfig db, HttpConfig httpConfig, RetryConfig retry,
+                                    boolean migrate, Optional<FirstSync> firstSync) {
         HikariDataSource pool = Pools.create(new PoolConfig(db.jdbcUrl(), db.user(), db.password(), db.schema(),
                 Math.max(2, db.maxPoolSize()), db.statementTimeout(), "storagehub-indexer", false));
         try {
@@ -80,12 +101,14 @@ public final class LiveIndexer implements AutoCloseable {
             IndexerConsumer consumer = new IndexerConsumer(kafka, kafkaConsumer, new JdbiBatchWriter(jdbi),
                     new CodecRecordDecoder(), resilience, retry, metrics, relay::signal);
             Readiness readiness = new Readiness(pool, db.schema());
+            AtomicBoolean syncing = new AtomicBoolean(firstSync.isPresent());
             OpsServer http = OpsServer.start(httpConfig, registry, List.of(
                     new ReadinessCheck("database", readiness::databaseReachable),
                     new ReadinessCheck("migrations", readiness::migrationsUpToDate),
+                    new ReadinessCheck("first-sync", () -> !syncing.get()),
                     new ReadinessCheck("consumer", consumer::healthy),
                     new ReadinessCheck("partitions", consumer::partitionsReady)));
-            LiveIndexer indexer = new LiveIndexer(pool, metrics, consumer, relay, http);
+            LiveIndexer indexer = new LiveIndexer(pool, metrics, consumer, relay, http, jdbi, firstSync, syncing);
             indexer.relayThread.start();
             indexer.consumerThread.start();
             log.atInfo().addKeyValue("topic", kafka.topic()).addKeyValue("group", kafka.groupId())
@@ -122,10 +145,34 @@ public final class LiveIndexer implements AutoCloseable {
         }
     }
 
+    /** Runs the first sync if needed; false when it failed (the failure is kept for {@link #awaitTermination}). */
+    private boolean firstSync(FirstSync sync, Jdbi jdbi) {
+        try {
+            firstSynced = sync.runIfNeeded(jdbi);
+            return true;
+        } catch (RuntimeException | Error e) {
+            firstSyncFailure = e;
+            log.error("first sync failed: {}", e.getMessage(), e);
+            return false;
+        } finally {
+            syncing.set(false);
+        }
+    }
+
+    /** Whether this indexer built the read model with a bulk first sync before consuming. */
+    public boolean firstSynced() {
+        return firstSynced;
+    }
+
+    /** True while a bulk first sync runs (or is being decided on) before consuming. */
+    public boolean syncing() {
+        return syncing.get();
+    }
+
     /** Waits until the consumer loop ends (after {@link #close()} or on a fatal error); returns that error. */
     public Optional<Throwable> awaitTermination() throws InterruptedException {
         consumerThread.join();
-        return consumer.fatal();
+        return firstSyncFailure != null ? Optional.of(firstSyncFailure) : consumer.fatal();
     }
 
     public IndexerMetrics metrics() {
