@@ -56,7 +56,15 @@ public final class IndexerKeys {
             new Key(RebuildConfig.BATCH, Integer.toString(REBUILD.batchSize()),
                     "records per rebuild batch, 1..1000000"),
             new Key(RebuildConfig.PROGRESS_INTERVAL, millis(REBUILD.progressInterval().toMillis()),
-                    "ms between rebuild progress lines, 100..600000"));
+                    "ms between rebuild progress lines, 100..600000"),
+            new Key(BulkConfig.DIR, "<java.io.tmpdir>/storagehub-bulk",
+                    "local directory of bulk mode's state store (about the size of the read model; emptied per run)"),
+            new Key(BulkConfig.REBUILD_MODE, "bulk",
+                    "bulk: rebuild through the local state store and COPY; batches: through Postgres batch by batch"),
+            new Key(BulkConfig.FIRST_SYNC, "auto",
+                    "auto: run builds an empty read model in bulk when the topic is big enough; off: never"),
+            new Key(BulkConfig.FIRST_SYNC_MIN_RECORDS, Integer.toString(BulkConfig.DEFAULT_FIRST_SYNC_MIN_RECORDS),
+                    "least records in the topic for a bulk first sync, 1.."));
 
     private IndexerKeys() {
     }
