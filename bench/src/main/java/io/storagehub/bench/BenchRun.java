@@ -109,7 +109,7 @@ final class BenchRun {
             return;
         }
         var snapshot = reference.snapshot(options.chain());
-        Map<String, io.storagehub.bench.backfill.CopyText> rows = CopyRows.of(reference, snapshot, TOPIC);
+        Map<String, io.storagehub.projection.table.CopyText> rows = CopyRows.of(reference, snapshot, TOPIC);
         checkpoint(services.pg());
         CopyLoad.Result copy = CopyLoad.load(services.pg(), "bench_copy", rows);
         log.info("COPY ceiling: {} rows in {} ({} rows/s)", copy.rows(), copy.took(), copy.rowsPerSecond());

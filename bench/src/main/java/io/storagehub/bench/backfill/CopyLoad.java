@@ -1,5 +1,6 @@
 package io.storagehub.bench.backfill;
 
+import io.storagehub.projection.table.CopyText;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Sql;
 import io.storagehub.schema.migration.Migrations;

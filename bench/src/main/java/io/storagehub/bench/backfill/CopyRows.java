@@ -1,5 +1,6 @@
 package io.storagehub.bench.backfill;
 
+import io.storagehub.projection.table.CopyText;
 import io.storagehub.projection.ReadModelSnapshot;
 import io.storagehub.schema.event.Position;
 import io.storagehub.schema.readmodel.BspView;

@@ -1,6 +1,6 @@
 package io.storagehub.bench.query;
 
-import io.storagehub.bench.backfill.CopyText;
+import io.storagehub.projection.table.CopyText;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Sql;
 import java.math.BigInteger;

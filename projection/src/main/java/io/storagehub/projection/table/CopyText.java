@@ -72,6 +72,11 @@ public final class CopyText {
         return this;
     }
 
+    /** Any value by its {@code toString()} (numbers, ids), escaped as text; null as {@code \N}. */
+    public CopyText value(Object value) {
+        return text(value == null ? null : value.toString());
+    }
+
     public CopyText int64(long value) {
         return ascii(Long.toString(value));
     }

@@ -53,4 +53,11 @@ class CopyTextTest {
         assertThat(text(copy)).isEqualTo("b\tc\n");
         assertThat(copy.rows()).isEqualTo(2);
     }
+
+    @Test
+    void values_areWrittenByTheirText() {
+        CopyText copy = new CopyText();
+        copy.value(42).value(null).value(java.math.BigInteger.TEN.pow(30)).endRow();
+        assertThat(text(copy)).isEqualTo("42\t\\N\t1000000000000000000000000000000\n");
+    }
 }
