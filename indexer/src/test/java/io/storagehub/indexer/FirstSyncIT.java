@@ -49,6 +49,11 @@ class FirstSyncIT {
 
             // then: it was built in bulk, equal to the reference, the leftovers gone
             assertThat(indexer.firstSynced()).isTrue();
+            // its progress showed in the indexer's metrics, ending complete
+            assertThat(indexer.metrics().registry().get("storagehub.indexer.replay.progress.ratio").gauge().value())
+                    .isEqualTo(1.0);
+            assertThat(indexer.metrics().registry().get("storagehub.indexer.replay.remaining.records").gauge()
+                    .value()).isZero();
             assertThat(SchemaSwitch.exists(testbed.jdbi(), shadow)).isFalse();
             assertThat(testbed.snapshot(Chains.ALPHA)).isEqualTo(before.snapshot(Chains.ALPHA));
             assertThat(testbed.snapshot(Chains.BETA)).isEqualTo(before.snapshot(Chains.BETA));

@@ -43,6 +43,10 @@ public final class IndexerMetrics {
     private final Map<String, AtomicLong> lastBlocks = new ConcurrentHashMap<>();
     private final Map<String, AtomicReference<Instant>> blockTimes = new ConcurrentHashMap<>();
 
+    private final AtomicLong[] replay = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong(),
+        new AtomicLong()};
+    private volatile boolean replayRegistered;
+
     public IndexerMetrics(MeterRegistry registry) {
         this(registry, Clock.systemUTC());
     }
@@ -79,6 +83,32 @@ public final class IndexerMetrics {
         read.increment(counts.total());
         batchSize.record(counts.total());
         batchDuration.record(latency);
+    }
+
+    /**
+     * A replay's progress (a rebuild, a first sync): records applied, records left, the share done (0..1), the
+     * recent rate and the estimated seconds left (-1: unknown).
+     */
+    public void replay(long records, long remaining, double done, double ratePerSecond, long etaSeconds) {
+        replay[0].set(records);
+        replay[1].set(remaining);
+        replay[2].set(Double.doubleToLongBits(done));
+        replay[3].set(Double.doubleToLongBits(ratePerSecond));
+        replay[4].set(etaSeconds);
+        if (!replayRegistered) {
+            replayRegistered = true;
+            Gauge.builder("storagehub.indexer.replay.records", replay[0], AtomicLong::get)
+                    .description("Records a rebuild or first sync has applied").register(registry);
+            Gauge.builder("storagehub.indexer.replay.remaining.records", replay[1], AtomicLong::get)
+                    .description("Records a rebuild or first sync has left to apply").register(registry);
+            Gauge.builder("storagehub.indexer.replay.progress.ratio", replay[2],
+                    v -> Double.longBitsToDouble(v.get())).description("Share of a replay done, 0..1")
+                    .register(registry);
+            Gauge.builder("storagehub.indexer.replay.rate", replay[3], v -> Double.longBitsToDouble(v.get()))
+                    .description("Records per second a replay applied lately").register(registry);
+            Gauge.builder("storagehub.indexer.replay.eta.seconds", replay[4], AtomicLong::get)
+                    .description("Estimated seconds a replay has left; -1 unknown").register(registry);
+        }
     }
 
     public void lag(String topic, int partition, long lag) {

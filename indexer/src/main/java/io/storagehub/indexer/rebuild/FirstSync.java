@@ -6,6 +6,7 @@ import io.storagehub.indexer.config.IndexerConfig;
 import io.storagehub.indexer.config.RebuildConfig;
 import io.storagehub.indexer.config.RetryConfig;
 import io.storagehub.indexer.consumer.KafkaSettings;
+import io.storagehub.indexer.metrics.IndexerMetrics;
 import io.storagehub.indexer.retry.FatalFailure;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,15 +54,18 @@ public final class FirstSync {
         return schema + "_first_sync";
     }
 
-    /** Runs a bulk first sync if the read model needs one; returns whether it did. {@code live}: the live schema. */
-    public boolean runIfNeeded(Jdbi live) {
+    /**
+     * Runs a bulk first sync if the read model needs one; returns whether it did. {@code live}: the live schema;
+     * {@code metrics}: the indexer's, where the first sync's batches and progress show.
+     */
+    public boolean runIfNeeded(Jdbi live, IndexerMetrics metrics) {
         if (!bulk.firstSync()) {
             return false;
         }
         return live.withHandle(handle -> {
             lock(handle);
             try {
-                return runLocked(live, handle);
+                return runLocked(live, handle, metrics);
             } finally {
                 handle.createQuery("SELECT pg_advisory_unlock(hashtext(:key))").bind("key", lockKey())
                         .mapTo(Boolean.class).one();
@@ -69,7 +73,7 @@ public final class FirstSync {
         });
     }
 
-    private boolean runLocked(Jdbi live, Handle handle) {
+    private boolean runLocked(Jdbi live, Handle handle, IndexerMetrics metrics) {
         boolean empty = handle.createQuery("SELECT NOT EXISTS (SELECT 1 FROM source_checkpoint)"
                 + " AND NOT EXISTS (SELECT 1 FROM chain_position)").mapTo(Boolean.class).one();
         if (!empty) {
@@ -90,7 +94,7 @@ public final class FirstSync {
         log.atInfo().addKeyValue("records", records).addKeyValue("schema", shadow).addKeyValue("state",
                 bulk.stateOf(shadow)).log("first sync: empty read model, building it in bulk mode");
         Rebuild.Result result = new Rebuild(kafka, db, rebuild, retry, bulk.forRebuild(), Clock.systemUTC())
-                .run(new Rebuild.Options(OptionalLong.empty(), true, true), shadow, db.schema() + "_first_sync_old");
+                .run(new Rebuild.Options(OptionalLong.empty(), true, true), shadow, db.schema() + "_first_sync_old", metrics);
         log.atInfo().addKeyValue("records", result.records()).addKeyValue("took", result.took())
                 .log("first sync finished; continuing live from the stored offsets");
         return true;

@@ -93,14 +93,17 @@ public final class Rebuild {
 
     public Result run(Options options) {
         String stamp = STAMP.format(clock.instant());
-        return run(options, db.schema() + "_rebuild_" + stamp, db.schema() + "_old_" + stamp);
+        return run(options, db.schema() + "_rebuild_" + stamp, db.schema() + "_old_" + stamp,
+                new IndexerMetrics(new SimpleMeterRegistry()));
     }
 
-    /** Rebuilds into the schema {@code target}, which must not exist; the live schema becomes {@code old}. */
-    Result run(Options options, String target, String old) {
+    /**
+     * Rebuilds into the schema {@code target}, which must not exist; the live schema becomes {@code old}. Batches
+     * and progress are counted in {@code metrics}.
+     */
+    Result run(Options options, String target, String old, IndexerMetrics metrics) {
         long start = System.nanoTime();
         TopicHistory history = HistoryCheck.verify(kafka, options.allowTruncatedHistory());
-        IndexerMetrics metrics = new IndexerMetrics(new SimpleMeterRegistry());
         log.atInfo().addKeyValue("topic", kafka.topic()).addKeyValue("schema", target).log("rebuild started");
         try (HikariDataSource pool = Pools.create(pool(target, "storagehub-rebuild"));
              HikariDataSource switchPool = Pools.create(pool(db.schema(), "storagehub-rebuild-switch"))) {
@@ -111,7 +114,7 @@ public final class Rebuild {
                         + "started in the same second): drop it or start the rebuild again");
             }
             Migrations.migrate(pool, target);
-            Replay replay = new Replay(kafka, config, retry);
+            Replay replay = new Replay(kafka, config, retry, metrics);
             RecordDecoder decoder = new CodecRecordDecoder();
             if (options.fromBlock().isPresent()) {
                 decoder = new SkipBeforeBlock(decoder, options.fromBlock().getAsLong());

@@ -1,5 +1,6 @@
 package io.storagehub.indexer.rebuild;
 
+import io.storagehub.indexer.metrics.IndexerMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +21,11 @@ final class RebuildProgress {
     private long recordsAtLastLog;
     private long records;
 
-    RebuildProgress(Map<TopicPartition, Long> begins, Map<TopicPartition, Long> ends, Duration interval) {
+    private final IndexerMetrics metrics;
+
+    RebuildProgress(Map<TopicPartition, Long> begins, Map<TopicPartition, Long> ends, Duration interval,
+                    IndexerMetrics metrics) {
+        this.metrics = metrics;
         this.begins = begins;
         this.ends = ends;
         this.intervalNanos = interval.toNanos();
@@ -55,8 +60,12 @@ final class RebuildProgress {
             remaining += Math.max(0, end.getValue() - position);
             perPartition.put(end.getKey().partition(), position + "/" + end.getValue());
         }
-        String eta = overall <= 0 ? "unknown" : Duration.ofSeconds((long) Math.ceil(remaining / overall)).toString();
+        long etaSeconds = overall <= 0 ? -1 : (long) Math.ceil(remaining / overall);
+        String eta = etaSeconds < 0 ? "unknown" : Duration.ofSeconds(etaSeconds).toString();
+        double done = records + remaining == 0 ? 1.0 : (double) records / (records + remaining);
+        metrics.replay(records, remaining, done, rate, etaSeconds);
         log.atInfo().addKeyValue("records", records).addKeyValue("ratePerSec", Math.round(rate))
+                .addKeyValue("done", String.format(java.util.Locale.ROOT, "%.1f%%", done * 100))
                 .addKeyValue("remaining", remaining).addKeyValue("eta", eta)
                 .addKeyValue("partitions", perPartition.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")))

@@ -5,6 +5,7 @@ import io.storagehub.indexer.config.RebuildConfig;
 import io.storagehub.indexer.config.RetryConfig;
 import io.storagehub.indexer.consumer.BatchProcessor;
 import io.storagehub.indexer.consumer.KafkaSettings;
+import io.storagehub.indexer.metrics.IndexerMetrics;
 import io.storagehub.indexer.retry.Backoff;
 import io.storagehub.indexer.retry.FatalFailure;
 import java.time.Duration;
@@ -32,8 +33,10 @@ final class Replay {
     private final IndexerConfig kafka;
     private final RebuildConfig config;
     private final RetryConfig retry;
+    private final IndexerMetrics metrics;
 
-    Replay(IndexerConfig kafka, RebuildConfig config, RetryConfig retry) {
+    Replay(IndexerConfig kafka, RebuildConfig config, RetryConfig retry, IndexerMetrics metrics) {
+        this.metrics = metrics;
         this.kafka = kafka;
         this.config = config;
         this.retry = retry;
@@ -65,7 +68,7 @@ final class Replay {
             from.forEach((tp, offset) -> begins.merge(tp, offset, Math::max));
             begins.forEach(consumer::seek);
             log.info("replaying {} from offsets {} up to offsets {}", kafka.topic(), begins, ends);
-            RebuildProgress progress = new RebuildProgress(begins, ends, config.progressInterval());
+            RebuildProgress progress = new RebuildProgress(begins, ends, config.progressInterval(), metrics);
             Map<TopicPartition, Long> positions = new HashMap<>(begins);
             Set<TopicPartition> remaining = new HashSet<>(partitions);
             remaining.removeIf(tp -> begins.get(tp) >= ends.get(tp));

@@ -148,7 +148,7 @@ public final class LiveIndexer implements AutoCloseable {
     /** Runs the first sync if needed; false when it failed (the failure is kept for {@link #awaitTermination}). */
     private boolean firstSync(FirstSync sync, Jdbi jdbi) {
         try {
-            firstSynced = sync.runIfNeeded(jdbi);
+            firstSynced = sync.runIfNeeded(jdbi, metrics);
             return true;
         } catch (RuntimeException | Error e) {
             firstSyncFailure = e;
