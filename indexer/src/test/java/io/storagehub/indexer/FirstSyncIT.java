@@ -2,8 +2,6 @@ package io.storagehub.indexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.storagehub.indexer.deadletter.DeadLetterOutbox;
-import io.storagehub.indexer.deadletter.DlqHeaders;
 import io.storagehub.indexer.rebuild.FirstSync;
 import io.storagehub.indexer.rebuild.SchemaSwitch;
 import io.storagehub.indexer.run.LiveIndexer;
@@ -15,7 +13,6 @@ import io.storagehub.testkit.wait.Wait;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,14 +62,7 @@ class FirstSyncIT {
             assertThat(testbed.snapshot(Chains.ALPHA)).isEqualTo(after.snapshot(Chains.ALPHA));
             assertThat(testbed.snapshot(Chains.BETA)).isEqualTo(after.snapshot(Chains.BETA));
             int deadLetters = after.count(Outcome.Kind.REJECTED) + 1;
-            Wait.until(TIMEOUT, "dlq published",
-                    () -> testbed.jdbi().withHandle(DeadLetterOutbox::counts).pending() == 0
-                            && DlqReader.count(testbed.kafka.dlqTopic()) >= deadLetters);
-            var letters = DlqReader.readAll(testbed.kafka.dlqTopic());
-            assertThat(letters).hasSize(deadLetters);
-            assertThat(letters.stream().map(r -> DlqHeaders.text(r.headers(), DlqHeaders.SOURCE_PARTITION).get()
-                    + "/" + DlqHeaders.text(r.headers(), DlqHeaders.SOURCE_OFFSET).get())
-                    .collect(Collectors.toSet())).hasSize(deadLetters);
+            testbed.assertEveryDeadLetterOnce(deadLetters, TIMEOUT);
 
             // and a restart on the read model, no longer empty, indexes live without a first sync
             indexer.close();

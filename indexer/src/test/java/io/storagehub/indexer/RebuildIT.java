@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.storagehub.indexer.config.RebuildConfig;
-import io.storagehub.indexer.deadletter.DeadLetterOutbox;
-import io.storagehub.indexer.deadletter.DlqHeaders;
 import io.storagehub.indexer.rebuild.Rebuild;
 import io.storagehub.indexer.rebuild.SchemaSwitch;
 import io.storagehub.projection.Outcome;
@@ -22,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** A rebuild replays the topic into a fresh schema while the live indexer serves, then switches atomically. */
@@ -75,15 +72,7 @@ class RebuildIT {
             assertThat(testbed.snapshot(Chains.BETA)).isEqualTo(after.snapshot(Chains.BETA));
             // every dead letter still in the topic exactly once
             int deadLettersAfter = after.count(Outcome.Kind.REJECTED) + 1;
-            Wait.until(TIMEOUT, "dlq published",
-                    () -> testbed.jdbi().withHandle(DeadLetterOutbox::counts).pending() == 0
-                            && DlqReader.count(testbed.kafka.dlqTopic()) >= deadLettersAfter);
-            var letters = DlqReader.readAll(testbed.kafka.dlqTopic());
-            assertThat(letters).hasSize(deadLettersAfter);
-            assertThat(letters.stream().map(r -> DlqHeaders.text(r.headers(), DlqHeaders.SOURCE_PARTITION).get()
-                    + "/" + DlqHeaders.text(r.headers(), DlqHeaders.SOURCE_OFFSET).get())
-                    .collect(Collectors.toSet()))
-                    .hasSize(deadLettersAfter);
+            testbed.assertEveryDeadLetterOnce(deadLettersAfter, TIMEOUT);
             SchemaSwitch.drop(testbed.jdbi(), result.oldSchema().get());
         }
     }

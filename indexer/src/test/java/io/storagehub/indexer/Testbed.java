@@ -1,7 +1,11 @@
 package io.storagehub.indexer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.storagehub.indexer.config.BulkConfig;
+import io.storagehub.indexer.deadletter.DeadLetterOutbox;
+import io.storagehub.indexer.deadletter.DlqHeaders;
 import io.storagehub.indexer.config.DbConfig;
 import io.storagehub.indexer.config.HttpConfig;
 import io.storagehub.indexer.config.IndexerConfig;
@@ -19,6 +23,7 @@ import io.storagehub.projection.jdbi.Pools;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.kafka.EventFeed;
 import io.storagehub.testkit.kafka.TestKafka;
+import io.storagehub.testkit.wait.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -124,6 +130,20 @@ final class Testbed implements AutoCloseable {
 
     long storedOffset(int partition) {
         return new JdbiProjection(jdbi()).checkpoint(topic, partition).map(SourceOffset::nextOffset).orElse(0L);
+    }
+
+    /**
+     * Waits until the outbox is empty and the DLQ topic holds {@code expected} dead letters, then checks that it
+     * holds exactly those, each source record once.
+     */
+    void assertEveryDeadLetterOnce(int expected, Duration timeout) {
+        Wait.until(timeout, "dlq published", () -> jdbi().withHandle(DeadLetterOutbox::counts).pending() == 0
+                && DlqReader.count(kafka.dlqTopic()) >= expected);
+        var letters = DlqReader.readAll(kafka.dlqTopic());
+        assertThat(letters).hasSize(expected);
+        assertThat(letters.stream().map(r -> DlqHeaders.text(r.headers(), DlqHeaders.SOURCE_PARTITION).get()
+                + "/" + DlqHeaders.text(r.headers(), DlqHeaders.SOURCE_OFFSET).get())
+                .collect(Collectors.toSet())).hasSize(expected);
     }
 
     ReadModelSnapshot snapshot(String chain) {
