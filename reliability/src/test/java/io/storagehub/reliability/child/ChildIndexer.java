@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,12 +36,19 @@ public final class ChildIndexer implements AutoCloseable {
 
     /** Starts {@code indexer run} with {@code config}; its output goes to {@code logDir/<name>.log}. */
     public static ChildIndexer start(String name, ChildConfig config, Path logDir) {
+        return start(name, config, Map.of(), logDir);
+    }
+
+    /** As {@link #start(String, ChildConfig, Path)} with {@code extraEnv} added to (or overriding) the config's. */
+    public static ChildIndexer start(String name, ChildConfig config, Map<String, String> extraEnv, Path logDir) {
+        Map<String, String> env = new HashMap<>(config.environment());
+        env.putAll(extraEnv);
         int port = FreePort.pick();
         ChildJvm jvm = ChildJvm.builder(name, IndexerCli.class.getName())
                 .jvmArgs("-Xmx768m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + childLogbackConfig())
                 .args("run", "--http-port", Integer.toString(port))
                 .withoutInheritedEnv("STORAGEHUB_")
-                .env(config.environment())
+                .env(env)
                 .logFile(logDir.resolve(name + ".log"))
                 .watchOutput()
                 .stopTimeout(EXIT_TIMEOUT)
