@@ -23,10 +23,11 @@ public final class Verdicts {
      * The end state after a read model was built in bulk (a first sync or a rebuild) and then, possibly, indexed
      * live: the read model equals the reference, the DLQ holds each poison record once, the tables account for every
      * record and no live batch committed an offset twice. A bulk build logs no batches, so the batch log's gaps and
-     * applied counts are not checked.
+     * applied counts are not checked. {@code liveLines}: the live indexing's output only (a bulk replay logs its
+     * batches too, and a killed one is replayed again).
      */
     public static void afterBulkBuild(Scenario scenario, Feed feed, ReadModelDb db, Topics topics,
-                                      List<String> logLines) {
+                                      List<String> liveLines) {
         Ledger ledger = feed.ledger();
         int missingRows = 0;
         int extraRows = 0;
@@ -38,7 +39,7 @@ public final class Verdicts {
         }
         DlqAudit dlq = DlqAudit.of(ledger.deadLetters(), feed.topic(), topics.readAll(feed.topic() + ".dlq"));
         TableAudit tables = TableAudit.of(db.jdbi(), feed.topic(), ledger);
-        BatchLog batches = BatchLog.of(logLines, ledger);
+        BatchLog batches = BatchLog.of(liveLines, ledger);
         scenario.figure("readModel.missingRows", missingRows).figure("readModel.extraRows", extraRows)
                 .figure("dlq.expected", dlq.expected()).figure("dlq.records", dlq.records())
                 .figure("tables", tables).figure("batches.logged", batches.loggedBatches())
