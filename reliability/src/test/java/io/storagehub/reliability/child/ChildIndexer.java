@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,17 +37,38 @@ public final class ChildIndexer implements AutoCloseable {
 
     /** Starts {@code indexer run} with {@code config}; its output goes to {@code logDir/<name>.log}. */
     public static ChildIndexer start(String name, ChildConfig config, Path logDir) {
+        return start(name, config, Map.of(), logDir);
+    }
+
+    /** As {@link #start(String, ChildConfig, Path)} with {@code extraEnv} added to (or overriding) the config's. */
+    public static ChildIndexer start(String name, ChildConfig config, Map<String, String> extraEnv, Path logDir) {
         int port = FreePort.pick();
-        ChildJvm jvm = ChildJvm.builder(name, IndexerCli.class.getName())
+        return new ChildIndexer(launch(name, config, extraEnv, logDir,
+                List.of("run", "--http-port", Integer.toString(port))), port);
+    }
+
+    /**
+     * Another indexer command ({@code rebuild --drop-old}, ...) as its own process, with the same logging and
+     * environment as {@link #start}; it has no operations port, so {@link #status} and {@link #metrics} are empty.
+     */
+    public static ChildIndexer command(String name, ChildConfig config, Map<String, String> extraEnv, Path logDir,
+                                       String... args) {
+        return new ChildIndexer(launch(name, config, extraEnv, logDir, List.of(args)), 0);
+    }
+
+    private static ChildJvm launch(String name, ChildConfig config, Map<String, String> extraEnv, Path logDir,
+                                   List<String> args) {
+        Map<String, String> env = new HashMap<>(config.environment());
+        env.putAll(extraEnv);
+        return ChildJvm.builder(name, IndexerCli.class.getName())
                 .jvmArgs("-Xmx768m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + childLogbackConfig())
-                .args("run", "--http-port", Integer.toString(port))
+                .args(args)
                 .withoutInheritedEnv("STORAGEHUB_")
-                .env(config.environment())
+                .env(env)
                 .logFile(logDir.resolve(name + ".log"))
                 .watchOutput()
                 .stopTimeout(EXIT_TIMEOUT)
                 .start();
-        return new ChildIndexer(jvm, port);
     }
 
     private static String childLogbackConfig() {
@@ -78,6 +102,11 @@ public final class ChildIndexer implements AutoCloseable {
     /** SIGKILL, then waits until the process is gone and its output is read to the end. Returns the exit code. */
     public int kill() {
         return jvm.kill();
+    }
+
+    /** Waits until the process exits by itself (a command that ends); returns the exit code. */
+    public int awaitExit(Duration timeout) {
+        return jvm.awaitExit(timeout);
     }
 
     /** SIGSTOP: the process freezes (as in a long GC pause or a suspended VM), sockets and transactions open. */

@@ -19,6 +19,38 @@ public final class Verdicts {
     private Verdicts() {
     }
 
+    /**
+     * The end state after a read model was built in bulk (a first sync or a rebuild) and then, possibly, indexed
+     * live: the read model equals the reference, the DLQ holds each poison record once, the tables account for every
+     * record and no live batch committed an offset twice. A bulk build logs no batches, so the batch log's gaps and
+     * applied counts are not checked. {@code liveLines}: the live indexing's output only (a bulk replay logs its
+     * batches too, and a killed one is replayed again).
+     */
+    public static void afterBulkBuild(Scenario scenario, Feed feed, ReadModelDb db, Topics topics,
+                                      List<String> liveLines) {
+        Ledger ledger = feed.ledger();
+        int missingRows = 0;
+        int extraRows = 0;
+        for (String chain : feed.chains()) {
+            SnapshotDiff diff = SnapshotDiff.of(feed.reference(chain), db.snapshot(chain));
+            missingRows += diff.missingRows();
+            extraRows += diff.extraRows();
+            scenario.check("read model of " + chain + " equals the reference", diff.identical(), diff);
+        }
+        DlqAudit dlq = DlqAudit.of(ledger.deadLetters(), feed.topic(), topics.readAll(feed.topic() + ".dlq"));
+        TableAudit tables = TableAudit.of(db.jdbi(), feed.topic(), ledger);
+        BatchLog batches = BatchLog.of(liveLines, ledger);
+        scenario.figure("readModel.missingRows", missingRows).figure("readModel.extraRows", extraRows)
+                .figure("dlq.expected", dlq.expected()).figure("dlq.records", dlq.records())
+                .figure("tables", tables).figure("batches.logged", batches.loggedBatches())
+                .figure(Scenario.LOST, missingRows + dlq.missing() + tables.offsetsBehind() + tables.outboxMissing())
+                .figure(Scenario.DOUBLED, extraRows + dlq.duplicated() + batches.offsetsCommittedTwice()
+                        + tables.digestEntriesDoubled())
+                .check("the DLQ holds each poison record exactly once", dlq.exact(), dlq)
+                .check("offsets, outbox and digests account for every record", tables.exact(), tables)
+                .check("no offset committed twice", batches.offsetsCommittedTwice() == 0, batches);
+    }
+
     /** {@code logLines}: every indexer process's output; {@code kills}: SIGKILLs sent (each may hide one log). */
     public static void readModelAndDeadLetters(Scenario scenario, Feed feed, ReadModelDb db, Topics topics,
                                                List<String> logLines, int kills) {
