@@ -60,4 +60,22 @@ class EnvelopeDigestTest {
         Envelope b = Samples.envelope(new NotProjected("A", "bc", "{}"));
         assertThat(a.digest()).isNotEqualTo(b.digest());
     }
+
+    /** Digests are stored in the read model: an envelope digests to what it did when it was first recorded. */
+    @Test
+    void digest_isPinned_toTheRecordedValue() {
+        Envelope envelope = Samples.envelope(
+                new FileSystemEvent.MspAcceptedStorageRequest(FileKey.of("0x" + "1".repeat(64))));
+        assertThat(envelope.digest()).isEqualTo(7631392141713459809L);
+        assertThat(envelope.digest()).isEqualTo(7631392141713459809L);
+    }
+
+    @Test
+    void envelope_isAValueOfItsFourFields() {
+        Envelope a = Samples.envelope(new NotProjected("A", "b", "{}"));
+        Envelope b = Samples.envelope(new NotProjected("A", "b", "{}"));
+        a.digest();
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).hasToString(b.toString());
+        assertThat(a.toString()).startsWith("Envelope[chain=storagehub-local, block=BlockRef[number=42");
+    }
 }
