@@ -7,7 +7,7 @@ import java.util.List;
 /** The rebuild's section: each size's time against the COPY of its rows, and the heap at both sizes. */
 public final class RebuildSection {
     /** A typical live set this much larger at the larger size still counts as flat (GC timing noise). */
-    static final double FLAT = 1.25;
+    static final double FLAT = 1.2;
 
     private RebuildSection() {
     }
@@ -21,10 +21,11 @@ public final class RebuildSection {
         double growth = live(big) / live(small);
         double peak = runs.stream().mapToDouble(r -> r.heap().peakCommittedMiB()).max().orElse(0);
         List<Goal> goals = new ArrayList<>();
-        goals.add(new Goal("rebuild", "<= 2x the COPY time of the resulting rows (" + Markdown.num(big.events())
-                + " events)", Markdown.ratio(big.overCopy()) + " (" + Markdown.secs(big.seconds()) + " vs "
-                + Markdown.secs(big.copy().took().toNanos() / 1e9) + ")", big.overCopy() <= 2));
-        goals.add(new Goal("rebuild", "peak heap <= 512 MB and flat in N (-Xmx512m)",
+        goals.add(new Goal("rebuild", "<= 3x the COPY time of the resulting rows, stretch 1.5x ("
+                + Markdown.num(big.events()) + " events)", Markdown.ratio(big.overCopy()) + " ("
+                + Markdown.secs(big.seconds()) + " vs " + Markdown.secs(big.copy().took().toNanos() / 1e9) + ")"
+                + (big.overCopy() <= 1.5 ? "; stretch met" : ""), big.overCopy() <= 3));
+        goals.add(new Goal("rebuild", "-Xmx512m; median live set at the larger N within " + FLAT + "x of the smaller",
                 "committed <= " + Markdown.num(peak) + " MiB; live set (median after full GC) "
                         + Markdown.num(live(small)) + " MiB at " + Markdown.num(small.events()) + " events, "
                         + Markdown.num(live(big)) + " MiB at " + Markdown.num(big.events()) + " ("
