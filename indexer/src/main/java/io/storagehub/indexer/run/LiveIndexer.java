@@ -17,6 +17,7 @@ import io.storagehub.indexer.health.ReadinessCheck;
 import io.storagehub.indexer.metrics.IndexerMetrics;
 import io.storagehub.indexer.rebuild.FirstSync;
 import io.storagehub.indexer.retry.Backoff;
+import io.storagehub.indexer.retry.Failures;
 import io.storagehub.indexer.retry.FatalFailure;
 import io.storagehub.indexer.retry.Resilience;
 import io.storagehub.indexer.retry.RetriableFailure;
@@ -151,8 +152,9 @@ public final class LiveIndexer implements AutoCloseable {
             firstSynced = sync.runIfNeeded(jdbi, metrics);
             return true;
         } catch (RuntimeException | Error e) {
-            firstSyncFailure = e;
-            log.error("first sync failed: {}", e.getMessage(), e);
+            // a Kafka access failure (credentials, TLS, ACLs) is reported as the consumer reports it: naming settings
+            firstSyncFailure = Failures.isKafkaAccess(e) ? Failures.classify("the first sync", e) : e;
+            log.error("first sync failed: {}", firstSyncFailure.getMessage(), firstSyncFailure);
             return false;
         } finally {
             syncing.set(false);
