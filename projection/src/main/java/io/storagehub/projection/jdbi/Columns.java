@@ -61,12 +61,6 @@ final class Columns<T> {
         return add(name, Boolean.class, value::test);
     }
 
-    /** Two columns, {@code <prefix>Block} and {@code <prefix>Index}. */
-    Columns<T> position(String prefix, Function<T, Position> value) {
-        int64(prefix + "Block", row -> value.apply(row).block());
-        return int64(prefix + "Index", row -> value.apply(row).index());
-    }
-
     /** Runs the statement once for all rows; nothing when there are none. */
     void execute(Handle handle, String sql) {
         if (rows.isEmpty()) {

@@ -5,6 +5,7 @@ import io.storagehub.projection.state.Changes;
 import io.storagehub.projection.state.FileBspRow;
 import io.storagehub.projection.state.StateWriter;
 import io.storagehub.projection.state.StreamRow;
+import io.storagehub.projection.table.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Writes a batch's changes within the caller's transaction: one set-based statement per table for the whole
- * batch (all chains together), deletions before the upserts that may re-create the same keys.
+ * batch (all chains together), deletions before the upserts that may re-create the same keys. The upserts are
+ * derived from the {@link Tables} descriptions ({@link TableSql}).
  */
 final class JdbiStateWriter implements StateWriter {
     private final Handle handle;
@@ -34,114 +36,15 @@ final class JdbiStateWriter implements StateWriter {
                 .text("bspId", FileBspRow::bspId)
                 .text("fileKey", FileBspRow::fileKey)
                 .execute(handle, sql("deleteAssociations"));
-        upsertProviders(changes);
-        upsertBucketsAndFiles(changes);
-        upsertStreams(changes);
-        Columns.of(all(changes, Changes::addedAssociations))
-                .text("chain", FileBspRow::chain)
-                .text("bspId", FileBspRow::bspId)
-                .text("fileKey", FileBspRow::fileKey)
-                .int64("confirmedAt", FileBspRow::confirmedAt)
-                .position("created", FileBspRow::created)
-                .execute(handle, sql("upsertAssociations"));
+        TableSql.upsert(handle, Tables.MSP, all(changes, Changes::msps));
+        TableSql.upsert(handle, Tables.BSP, all(changes, Changes::bsps));
+        TableSql.upsert(handle, Tables.VALUE_PROP, all(changes, Changes::valueProps));
+        TableSql.upsert(handle, Tables.BUCKET, all(changes, Changes::buckets));
+        TableSql.upsert(handle, Tables.FILE, all(changes, Changes::files));
+        TableSql.upsert(handle, Tables.PAYMENT_STREAM, all(changes, Changes::streams));
+        TableSql.upsert(handle, Tables.FILE_BSP, all(changes, Changes::addedAssociations));
         writePositions(changes);
         checkpoint.ifPresent(this::advanceCheckpoint);
-    }
-
-    private void upsertProviders(List<Changes> changes) {
-        Columns.of(all(changes, Changes::msps))
-                .text("chain", r -> r.chain)
-                .text("mspId", r -> r.mspId)
-                .text("account", r -> r.account)
-                .number("capacity", r -> r.capacity)
-                .number("usedCapacity", r -> r.usedCapacity)
-                .textList("multiaddresses", r -> r.multiaddresses)
-                .text("status", r -> r.status)
-                .number("slashedTotal", r -> r.slashedTotal)
-                .int64("signedUpAt", r -> r.signedUpAt)
-                .int64("bucketCount", r -> r.bucketCount)
-                .position("created", r -> r.created)
-                .position("updated", r -> r.updated)
-                .execute(handle, sql("upsertMsps"));
-        Columns.of(all(changes, Changes::bsps))
-                .text("chain", r -> r.chain)
-                .text("bspId", r -> r.bspId)
-                .text("account", r -> r.account)
-                .number("capacity", r -> r.capacity)
-                .number("usedCapacity", r -> r.usedCapacity)
-                .text("root", r -> r.root)
-                .textList("multiaddresses", r -> r.multiaddresses)
-                .text("status", r -> r.status)
-                .number("slashedTotal", r -> r.slashedTotal)
-                .int64("signedUpAt", r -> r.signedUpAt)
-                .int64("fileCount", r -> r.fileCount)
-                .position("created", r -> r.created)
-                .position("updated", r -> r.updated)
-                .execute(handle, sql("upsertBsps"));
-        Columns.of(all(changes, Changes::valueProps))
-                .text("chain", r -> r.chain)
-                .text("mspId", r -> r.mspId)
-                .text("valuePropId", r -> r.valuePropId)
-                .number("price", r -> r.pricePerGigaUnitOfDataPerBlock)
-                .text("commitment", r -> r.commitment)
-                .number("bucketDataLimit", r -> r.bucketDataLimit)
-                .bool("available", r -> r.available)
-                .position("created", r -> r.created)
-                .position("updated", r -> r.updated)
-                .execute(handle, sql("upsertValueProps"));
-    }
-
-    private void upsertBucketsAndFiles(List<Changes> changes) {
-        Columns.of(all(changes, Changes::buckets))
-                .text("chain", r -> r.chain)
-                .text("bucketId", r -> r.bucketId)
-                .text("owner", r -> r.owner)
-                .text("mspId", r -> r.mspId)
-                .text("name", r -> r.name)
-                .text("root", r -> r.root)
-                .bool("isPrivate", r -> r.isPrivate)
-                .text("collectionId", r -> r.collectionId)
-                .text("valuePropId", r -> r.valuePropId)
-                .int64("fileCount", r -> r.fileCount)
-                .number("totalSize", r -> r.totalSize)
-                .number("mspConfirmedSize", r -> r.mspConfirmedSize)
-                .bool("deleted", r -> r.deleted)
-                .position("created", r -> r.created)
-                .position("updated", r -> r.updated)
-                .execute(handle, sql("upsertBuckets"));
-        Columns.of(all(changes, Changes::files))
-                .text("chain", r -> r.chain)
-                .text("fileKey", r -> r.fileKey)
-                .text("bucketId", r -> r.bucketId)
-                .text("owner", r -> r.owner)
-                .text("location", r -> r.location)
-                .text("fingerprint", r -> r.fingerprint)
-                .number("size", r -> r.size)
-                .textList("peerIds", r -> r.peerIds)
-                .text("status", r -> r.status)
-                .bool("mspConfirmed", r -> r.mspConfirmed)
-                .int64("bspsRequired", r -> r.bspsRequired)
-                .int64("replicas", r -> r.replicas)
-                .int64("expiresAt", r -> r.expiresAt)
-                .text("rejectReason", r -> r.rejectReason)
-                .position("created", r -> r.created)
-                .position("updated", r -> r.updated)
-                .execute(handle, sql("upsertFiles"));
-    }
-
-    private void upsertStreams(List<Changes> changes) {
-        Columns.of(all(changes, Changes::streams))
-                .text("chain", r -> r.chain)
-                .text("userAccount", r -> r.userAccount)
-                .text("providerId", r -> r.providerId)
-                .text("kind", r -> r.kind)
-                .number("rate", r -> r.rate)
-                .number("amountProvided", r -> r.amountProvided)
-                .number("totalCharged", r -> r.totalCharged)
-                .int64("lastTickCharged", r -> r.lastTickCharged)
-                .position("created", r -> r.created)
-                .position("updated", r -> r.updated)
-                .execute(handle, sql("upsertStreams"));
     }
 
     private void deleteStreams(List<Changes> changes) {
