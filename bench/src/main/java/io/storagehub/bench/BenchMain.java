@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code bench/run.sh [options]}: runs the benchmarks and rewrites BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "First sync and catch-up, rebuild, query API and freshness benchmarks, each with a baseline of "
+        description = "First sync and catch-up, rebuild, query API, freshness and change-stream benchmarks, each with a baseline of "
                 + "the same run.")
 public final class BenchMain implements Callable<Integer> {
 
@@ -56,7 +56,23 @@ public final class BenchMain implements Callable<Integer> {
             description = "STORAGEHUB_INDEXER_MAX_BATCH of the first sync and the catch-up (default ${DEFAULT-VALUE})")
     int indexerMaxBatch;
 
-    @Option(names = "--phases", split = ",", defaultValue = "sync,rebuild,query,freshness",
+    @Option(names = "--stream-rate", defaultValue = "1000",
+            description = "events/s of the live feed while change streams are followed (default ${DEFAULT-VALUE})")
+    int streamRate;
+
+    @Option(names = "--stream-seconds", defaultValue = "60",
+            description = "seconds of the change-stream measurement (default ${DEFAULT-VALUE})")
+    int streamSeconds;
+
+    @Option(names = "--stream-filtered", defaultValue = "1000",
+            description = "change-stream subscribers filtered to one bucket each (default ${DEFAULT-VALUE})")
+    int streamFiltered;
+
+    @Option(names = "--stream-unfiltered", defaultValue = "10",
+            description = "change-stream subscribers following every change (default ${DEFAULT-VALUE})")
+    int streamUnfiltered;
+
+    @Option(names = "--phases", split = ",", defaultValue = "sync,rebuild,query,freshness,stream",
             description = "phases to run; backfill = sync (default ${DEFAULT-VALUE})")
     List<String> phases;
 
@@ -74,7 +90,8 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchOptions options = new BenchOptions(events, rebuildEvents, perEvent, seed, chain, deepFiles, connections,
-                querySeconds, freshnessRate, freshnessSeconds, indexerMaxBatch, new LinkedHashSet<>(phases), out,
+                querySeconds, freshnessRate, freshnessSeconds, indexerMaxBatch, streamRate, streamSeconds, streamFiltered,
+                streamUnfiltered, new LinkedHashSet<>(phases), out,
                 workDir.toAbsolutePath());
         new BenchRun(options).run();
         return 0;

@@ -20,14 +20,19 @@ import java.util.Set;
  * @param freshnessRate   events/s of the paced producer
  * @param freshnessSeconds duration of the freshness measurement
  * @param indexerMaxBatch the live indexer's STORAGEHUB_INDEXER_MAX_BATCH
- * @param phases          which of sync, rebuild, query, freshness to run ({@code backfill} is read as sync)
+ * @param streamRate      events/s of the live feed while the change streams are followed
+ * @param streamSeconds   duration of the change-stream measurement
+ * @param streamFiltered  change-stream subscribers filtered to one bucket each
+ * @param streamUnfiltered change-stream subscribers following every change
+ * @param phases          which of sync, rebuild, query, freshness, stream to run ({@code backfill} is read as sync)
  * @param out             the Markdown report to (re)write
  * @param workDir         logs, recordings and load-tool scripts
  */
 public record BenchOptions(long events, long rebuildEvents, int perEventPrefix, long seed, String chain,
                            int deepFiles, int connections, int querySeconds, int freshnessRate,
-                           int freshnessSeconds, int indexerMaxBatch, Set<String> phases, Path out, Path workDir) {
-    public static final Set<String> ALL_PHASES = Set.of("sync", "rebuild", "query", "freshness");
+                           int freshnessSeconds, int indexerMaxBatch, int streamRate, int streamSeconds,
+                           int streamFiltered, int streamUnfiltered, Set<String> phases, Path out, Path workDir) {
+    public static final Set<String> ALL_PHASES = Set.of("sync", "rebuild", "query", "freshness", "stream");
     /** The former name of the sync phase, still accepted. */
     static final String SYNC_ALIAS = "backfill";
 
@@ -41,6 +46,10 @@ public record BenchOptions(long events, long rebuildEvents, int perEventPrefix, 
         }
         if (perEventPrefix < 100 || perEventPrefix > events) {
             throw new IllegalArgumentException("--per-event must be in 100..events, got " + perEventPrefix);
+        }
+        if (streamRate < 1 || streamSeconds < 1 || streamFiltered < 0 || streamUnfiltered < 1) {
+            throw new IllegalArgumentException("--stream-rate and --stream-seconds must be >= 1, --stream-filtered "
+                    + ">= 0 and --stream-unfiltered >= 1");
         }
         Set<String> named = new LinkedHashSet<>();
         phases.forEach(p -> named.add(SYNC_ALIAS.equals(p) ? "sync" : p));

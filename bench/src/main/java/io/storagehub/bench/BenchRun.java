@@ -23,7 +23,10 @@ import io.storagehub.bench.report.FreshnessSection;
 import io.storagehub.bench.report.QuerySection;
 import io.storagehub.bench.report.RebuildSection;
 import io.storagehub.bench.report.Report;
+import io.storagehub.bench.report.StreamSection;
 import io.storagehub.bench.report.SyncSection;
+import io.storagehub.bench.stream.StreamBench;
+import io.storagehub.bench.stream.StreamResult;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.chain.ChainGenerator;
 import io.storagehub.testkit.kafka.EventFeed;
@@ -71,6 +74,7 @@ final class BenchRun {
             }
             phase("query", () -> query(services));
             phase("freshness", () -> freshness(services, generator));
+            phase("stream", () -> stream(services, generator));
         } finally {
             report.finish(Machine.loadAverage());
             report.write(options.out());
@@ -191,6 +195,16 @@ final class BenchRun {
         FreshnessResult result = new FreshnessBench(services, options.workDir(), options.chain())
                 .run(generator, options.freshnessRate(), options.freshnessSeconds());
         report.section(FreshnessSection.render(result, Analysis.freshness(result)), FreshnessSection.goals(result));
+    }
+
+    private void stream(Services services, ChainGenerator generator) throws Exception {
+        if (!options.runs("stream")) {
+            return;
+        }
+        settle(services);
+        StreamResult result = new StreamBench(services, options.workDir(), options.chain()).run(generator,
+                options.streamRate(), options.streamSeconds(), options.streamFiltered(), options.streamUnfiltered());
+        report.section(StreamSection.render(result), StreamSection.goals(result));
     }
 
     /** After the bulk loads: vacuum and analyze the read model, then checkpoint, as a settled database would be. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class BenchOptionsTest {
 
     private static BenchOptions options(long events, long rebuildEvents, List<String> phases) {
-        return new BenchOptions(events, rebuildEvents, 1_000, 42, "bench", 1_000, 8, 5, 5_000, 10, 5_000,
+        return new BenchOptions(events, rebuildEvents, 1_000, 42, "bench", 1_000, 8, 5, 5_000, 10, 5_000, 1_000, 60, 1_000, 10,
                 Set.copyOf(phases), Path.of("out.md"), Path.of("work"));
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import io.storagehub.bench.report.Percentiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,9 +111,9 @@ public final class FreshnessBench {
             List<Double> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             log.info("freshness: {} samples, {} failures, p50 {} ms, p99 {} ms", sorted.size(), failures[0],
-                    pct(sorted, 0.5), pct(sorted, 0.99));
-            return new FreshnessResult(rate, achieved, seconds, sorted.size(), failures[0], pct(sorted, 0.5),
-                    pct(sorted, 0.9), pct(sorted, 0.99), sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), batches);
+                    Percentiles.of(sorted, 0.5), Percentiles.of(sorted, 0.99));
+            return new FreshnessResult(rate, achieved, seconds, sorted.size(), failures[0], Percentiles.of(sorted, 0.5),
+                    Percentiles.of(sorted, 0.9), Percentiles.of(sorted, 0.99), sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), batches);
         }
     }
 
@@ -120,13 +121,5 @@ public final class FreshnessBench {
         int port = BatchMetrics.port(indexer.logFile())
                 .orElseThrow(() -> new IllegalStateException("no httpPort in " + indexer.logFile()));
         return BatchMetrics.scrape(api.client(), port);
-    }
-
-    static double pct(List<Double> sorted, double q) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(q * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 }

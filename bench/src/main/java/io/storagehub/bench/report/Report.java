@@ -132,7 +132,10 @@ public final class Report {
                         + "recording"),
                 List.of("query load", options.connections() + " connections, " + options.querySeconds()
                         + " s measured after a " + Math.max(3, options.querySeconds() / 3) + " s warm-up"),
-                List.of("freshness", options.freshnessRate() + " events/s for " + options.freshnessSeconds() + " s"))));
+                List.of("freshness", options.freshnessRate() + " events/s for " + options.freshnessSeconds() + " s"),
+                List.of("change streams", options.streamFiltered() + " subscribers filtered to one bucket each and "
+                        + options.streamUnfiltered() + " unfiltered, live feed at " + options.streamRate()
+                        + " events/s for " + options.streamSeconds() + " s"))));
         md.append("\n## Event mix\n\n`Mix.table()` of the first sync's events (").append(Markdown.num(poison))
                 .append(" of them poison):\n\n```\n").append(mix).append("```\n");
         sections.forEach(s -> md.append('\n').append(s));

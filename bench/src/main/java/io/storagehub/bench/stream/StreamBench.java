@@ -1,0 +1,272 @@
+package io.storagehub.bench.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.storagehub.bench.env.CpuClock;
+import io.storagehub.bench.env.Services;
+import io.storagehub.bench.query.ApiProcess;
+import io.storagehub.schema.event.Envelope;
+import io.storagehub.schema.event.Position;
+import io.storagehub.testkit.chain.ChainGenerator;
+import io.storagehub.testkit.kafka.EventFeed;
+import io.storagehub.testkit.process.ChildJvm;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import io.storagehub.bench.report.Percentiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live change stream under many subscribers: the live indexer and the query API running, {@code filtered}
+ * server-sent-events clients each following {@code GET /changes?bucket=<one bucket>} and {@code unfiltered} clients
+ * following every change, all resuming from the same position, while the chain continues at a steady rate. Each
+ * delivery is timed from the commit of the batch that holds the change ({@link CommitClock}); afterwards every
+ * subscriber's stream is compared with the JSON pages of the same filter: nothing missing, repeated or out of order.
+ */
+public final class StreamBench {
+    private static final Logger log = LoggerFactory.getLogger(StreamBench.class);
+    private static final int WARMUP_SECONDS = 10;
+    /** The API's subscriber limit for the run: above the benchmark's subscribers. */
+    static final String SUBSCRIBER_LIMIT_KEY = "STORAGEHUB_API_STREAM_MAX_SUBSCRIBERS";
+
+    private final Services services;
+    private final Path workDir;
+    private final String chain;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public StreamBench(Services services, Path workDir, String chain) {
+        this.services = services;
+        this.workDir = workDir;
+        this.chain = chain;
+    }
+
+    public StreamResult run(ChainGenerator generator, int rate, int seconds, int filtered, int unfiltered)
+            throws Exception {
+        Map<String, String> env = services.indexerEnv("bench-live");
+        int limit = filtered + unfiltered + 100;
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<Subscriber> subscribers = new ArrayList<>();
+        try (ChildJvm indexer = ChildJvm.builder("indexer (stream)", "io.storagehub.indexer.cli.IndexerCli")
+                .jvmArgs("-Xmx1g").args("run").env(env).logFile(workDir.resolve("stream-indexer.log")).start();
+             ApiProcess api = ApiProcess.start(services, workDir.resolve("stream-api.log"),
+                     Map.of(SUBSCRIBER_LIMIT_KEY, Integer.toString(limit)));
+             CommitClock clock = CommitClock.start(services.pg(), services.schema(), chain);
+             EventFeed feed = new EventFeed(services.kafkaBootstrap(), services.topic(), "storagehub-bench-stream",
+                     EventFeed.Pace.LIVE)) {
+            Position from = awaitSettled(clock, indexer);
+            List<String> buckets = busyBuckets(filtered);
+            for (int i = 0; i < buckets.size(); i++) {
+                subscribers.add(Subscriber.open(client, api.base(), chain, from, "bucket-" + i,
+                        "bucket=" + URLEncoder.encode(buckets.get(i), StandardCharsets.UTF_8)));
+            }
+            for (int i = 0; i < unfiltered; i++) {
+                subscribers.add(Subscriber.open(client, api.base(), chain, from, "all-" + i, ""));
+            }
+            int connected = awaitConnected(subscribers);
+            log.info("stream: {} of {} subscribers connected from {}", connected, subscribers.size(), from);
+
+            Envelope next = generator.next();
+            long start = System.nanoTime();
+            long measureFrom = start + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
+            long end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
+            long sent = 0;
+            long sentMeasured = 0;
+            double cpuBefore = Double.NaN;
+            while (System.nanoTime() < end) {
+                indexer.checkAlive();
+                List<Envelope> block = new ArrayList<>();
+                long number = next.block().number();
+                while (next.block().number() == number) {
+                    block.add(next);
+                    next = generator.next();
+                }
+                long due = start + (long) ((sent + block.size()) * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                long sentAt = System.nanoTime();
+                feed.publish(block);
+                sent += block.size();
+                if (sentAt >= measureFrom) {
+                    if (Double.isNaN(cpuBefore)) {
+                        cpuBefore = CpuClock.seconds(api.pid());
+                    }
+                    sentMeasured += block.size();
+                }
+            }
+            double apiCpu = CpuClock.seconds(api.pid()) - cpuBefore;
+            feed.flush();
+            Position to = awaitSettled(clock, indexer);
+            Thread.sleep(2_000); // the last notifications' deliveries
+            subscribers.forEach(Subscriber::close);
+            return verdict(api, clock, subscribers, filtered, unfiltered, connected, from, to, measureFrom,
+                    rate, sentMeasured / (double) seconds, seconds, apiCpu);
+        } finally {
+            subscribers.forEach(Subscriber::close);
+        }
+    }
+
+    private StreamResult verdict(ApiProcess api, CommitClock clock, List<Subscriber> subscribers, int filtered,
+                                 int unfiltered, int connected, Position from, Position to, long measureFrom,
+                                 int rate, double achieved, int seconds, double apiCpu) throws Exception {
+        List<Double> latencies = new ArrayList<>();
+        long expectedTotal = 0;
+        long missing = 0;
+        long repeated = 0;
+        long outOfOrder = 0;
+        long unexpected = 0;
+        int disconnected = 0;
+        long inRun = 0;
+        for (Subscriber s : subscribers) {
+            if (s.endedBy() != null) {
+                disconnected++;
+                log.warn("stream {} ended early: {}", s.name(), s.endedBy());
+            }
+            List<Position> expected = expected(api, s.filterQuery(), from, to);
+            expectedTotal += expected.size();
+            Set<Position> expectedSet = new HashSet<>(expected);
+            Set<Position> seen = new HashSet<>();
+            Position last = from;
+            for (Subscriber.Received r : s.received()) {
+                if (r.position().compareTo(to) > 0) {
+                    continue;
+                }
+                if (!seen.add(r.position())) {
+                    repeated++;
+                    continue;
+                }
+                if (r.position().compareTo(last) <= 0) {
+                    outOfOrder++;
+                }
+                last = r.position();
+                if (!expectedSet.contains(r.position())) {
+                    unexpected++;
+                }
+                long committed = clock.committedAt(r.position());
+                if (committed >= measureFrom) {
+                    latencies.add(Math.max(0, r.nanos() - committed) / 1e6);
+                }
+            }
+            for (Position p : expected) {
+                if (!seen.contains(p)) {
+                    missing++;
+                }
+            }
+            if (s.filterQuery().isEmpty() && inRun == 0) {
+                inRun = expected.size();
+            }
+        }
+        Collections.sort(latencies);
+        log.info("stream: {} deliveries timed, p50 {} ms, p99 {} ms; {} missing, {} repeated, {} out of order, "
+                        + "{} unexpected, {} disconnected", latencies.size(), Percentiles.of(latencies, 0.5),
+                Percentiles.of(latencies, 0.99), missing, repeated, outOfOrder, unexpected, disconnected);
+        return new StreamResult(rate, achieved, seconds, filtered, unfiltered, connected, latencies.size(),
+                expectedTotal, missing, repeated, outOfOrder, unexpected, disconnected, Percentiles.of(latencies, 0.5),
+                Percentiles.of(latencies, 0.9), Percentiles.of(latencies, 0.99),
+                latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1), apiCpu, inRun);
+    }
+
+    /** The positions of the filter's changes in (from, to], read as JSON pages. */
+    private List<Position> expected(ApiProcess api, String filterQuery, Position from, Position to)
+            throws Exception {
+        List<Position> positions = new ArrayList<>();
+        Position after = from;
+        while (true) {
+            HttpResponse<String> page = api.client().send(HttpRequest.newBuilder(api.uri("/v1/chains/" + chain
+                            + "/changes?limit=1000&after=" + after + (filterQuery.isEmpty() ? "" : "&" + filterQuery)))
+                    .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 200) {
+                throw new IllegalStateException("GET /changes answered " + page.statusCode() + ": " + page.body());
+            }
+            JsonNode items = json.readTree(page.body()).path("items");
+            if (items.isEmpty()) {
+                return positions;
+            }
+            for (JsonNode item : items) {
+                Position p = new Position(item.path("position").path("block").asLong(),
+                        item.path("position").path("index").asLong());
+                if (p.compareTo(to) > 0) {
+                    return positions;
+                }
+                positions.add(p);
+                after = p;
+            }
+        }
+    }
+
+    /** Buckets not deleted, most recently changed first: those the continuing chain is likeliest to touch. */
+    private List<String> busyBuckets(int count) throws SQLException {
+        try (Connection c = services.pg().connect();
+             PreparedStatement ps = c.prepareStatement("SELECT bucket_id FROM " + services.schema()
+                     + ".bucket WHERE chain = ? AND NOT deleted ORDER BY updated_block DESC, updated_index DESC LIMIT ?")) {
+            ps.setString(1, chain);
+            ps.setInt(2, count);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** Waits until the chain's position has not moved for 3 s (the indexer caught up), at most 120 s. */
+    private static Position awaitSettled(CommitClock clock, ChildJvm indexer) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        Position last = clock.position();
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            indexer.checkAlive();
+            Thread.sleep(200);
+            Position now = clock.position();
+            if (!now.equals(last)) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince > TimeUnit.SECONDS.toNanos(3)) {
+                return now;
+            }
+        }
+        throw new IllegalStateException("the indexer did not settle within 120 s (at " + last + ")");
+    }
+
+    private static int awaitConnected(List<Subscriber> subscribers) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            long ready = subscribers.stream().filter(s -> s.status() >= 0 || s.endedBy() != null).count();
+            if (ready == subscribers.size()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        int connected = 0;
+        for (Subscriber s : subscribers) {
+            if (s.status() == 200) {
+                connected++;
+            } else {
+                log.warn("stream {} not connected: status {} {}", s.name(), s.status(),
+                        s.endedBy() == null ? "" : s.endedBy());
+            }
+        }
+        return connected;
+    }
+}
