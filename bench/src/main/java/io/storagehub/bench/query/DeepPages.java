@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Cursors of deep pages of one bucket's file listing, obtained the way a client gets them: by walking the list
- * through the API (in pages of 1000 up to near the target, then of the measured size).
+ * Cursors of deep pages of a list (a bucket's files, a bucket's history), obtained the way a client gets them: by
+ * walking the list through the API (in pages of 1000 up to near the target, then of the measured size).
  */
 public final class DeepPages {
     private static final Pattern NEXT = Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\"");
@@ -19,12 +19,11 @@ public final class DeepPages {
     }
 
     /**
-     * The request paths of pages {@code lastPage - count + 1 .. lastPage} of {@code limit} files each (page 1 is
-     * the first page).
+     * The request paths of pages {@code lastPage - count + 1 .. lastPage} of {@code limit} items each (page 1 is
+     * the first page) of the list at {@code base}, a path ending in {@code limit=}.
      */
-    public static List<String> paths(ApiProcess api, String chain, String bucket, int limit, int lastPage, int count)
+    public static List<String> paths(ApiProcess api, String base, int limit, int lastPage, int count)
             throws IOException, InterruptedException {
-        String base = "/v1/chains/" + chain + "/buckets/" + bucket + "/files?limit=";
         long firstWanted = (long) (lastPage - count) * limit; // files before the first wanted page
         long skipped = 0;
         String cursor = null;

@@ -28,6 +28,9 @@ public final class QueryBench {
     static final String ABOVE_ALL = Character.toString(Character.MAX_CODE_POINT).repeat(Location.MAX_BYTES / 4 + 1);
     private static final int LIMIT = 100;
     private static final int DEEP_PAGES = 100;
+    /** The history page compared with the first, and the changes of the large bucket's history (enough for it). */
+    static final int HISTORY_PAGE = 1_000;
+    static final int HISTORY_CHANGES = HISTORY_PAGE * LIMIT + LIMIT;
 
     private final Services services;
     private final BenchOptions options;
@@ -42,6 +45,7 @@ public final class QueryBench {
     public QueryResult run() throws Exception {
         String chain = options.chain();
         QueryDataset.addDeepBucket(services.pg(), services.schema(), chain, options.deepFiles());
+        QueryDataset.addDeepHistory(services.pg(), services.schema(), chain, HISTORY_CHANGES);
         QueryDataset.Ids ids = QueryDataset.ids(services.pg(), services.schema(), chain, 100_000, 10_000);
         int deepPage = Math.min(10_000, options.deepFiles() / LIMIT - 1);
         log.info("query read model: {} files ({} listable), {} buckets; deep page {}", ids.files(),
@@ -58,10 +62,12 @@ public final class QueryBench {
         Map<String, Double> cpu = new LinkedHashMap<>();
         long start = System.nanoTime();
         double seconds;
+        QueryResult.History history;
         try (ApiProcess api = ApiProcess.start(services, workDir.resolve("query-api.log"), Map.of())) {
             String files = "/v1/chains/" + chain + "/files/";
             String buckets = "/v1/chains/" + chain + "/buckets/";
-            List<String> deepPaths = DeepPages.paths(api, chain, QueryDataset.DEEP_BUCKET, LIMIT, deepPage, DEEP_PAGES);
+            List<String> deepPaths = DeepPages.paths(api, buckets + QueryDataset.DEEP_BUCKET + "/files?limit=", LIMIT,
+                    deepPage, DEEP_PAGES);
             Wrk wrk = new Wrk(workDir, api.base());
             double apiCpu0 = CpuClock.seconds(api.pid());
             double pgCpu0 = CpuClock.postgresSeconds(services.pg().postmasterPid());
@@ -85,6 +91,7 @@ public final class QueryBench {
             cpu.put("query API process", CpuClock.seconds(api.pid()) - apiCpu0);
             cpu.put("Postgres (all backends)", CpuClock.postgresSeconds(services.pg().postmasterPid()) - pgCpu0);
             seconds = (System.nanoTime() - start) / 1e9;
+            history = history(api, wrk, buckets + QueryDataset.DEEP_BUCKET + "/history?limit=");
             // the profile: a separate lookup load with a JFR recording, so the measured loads ran without one
             Jcmd.run(api.pid(), "JFR.start", "name=bench", "settings=profile");
             wrk.run(workDir.resolve("paths-lookup.txt"), options.connections(), 1, options.querySeconds());
@@ -92,7 +99,8 @@ public final class QueryBench {
             Jcmd.run(api.pid(), "JFR.stop", "name=bench");
         }
         scenarios.add(widePool(scenarios.get(0)));
-        return new QueryResult(ids, options.deepFiles(), deepPage, options.connections(), scenarios, cpu, seconds,
+        return new QueryResult(ids, options.deepFiles(), deepPage, options.connections(), scenarios, history, cpu,
+                seconds,
                 JfrSummary.of(jfr, 12));
     }
 
@@ -107,6 +115,19 @@ public final class QueryBench {
                         + "p99 {} ms", key, api.perSecond(), api.p50Millis(), api.p99Millis(), pool.meanWaitMillis(),
                 pool.meanHeldMillis(), db.perSecond(), db.p50Millis(), db.p99Millis());
         return new QueryResult.Scenario(key, description, api, db, pool);
+    }
+
+    /** The large bucket's history: its first page, then pages ending at {@link #HISTORY_PAGE}, under wrk. */
+    private QueryResult.History history(ApiProcess api, Wrk wrk, String base) throws Exception {
+        int warmup = Math.max(3, options.querySeconds() / 3);
+        List<String> deep = DeepPages.paths(api, base, LIMIT, HISTORY_PAGE, DEEP_PAGES);
+        Load first = wrk.run(Wrk.writePaths(workDir.resolve("paths-history1.txt"), List.of(base + LIMIT)),
+                options.connections(), warmup, options.querySeconds());
+        Load deepLoad = wrk.run(Wrk.writePaths(workDir.resolve("paths-history-deep.txt"), deep),
+                options.connections(), warmup, options.querySeconds());
+        log.info("history: page 1 {} req/s p50 {} ms; pages up to {} {} req/s p50 {} ms", first.perSecond(),
+                first.p50Millis(), HISTORY_PAGE, deepLoad.perSecond(), deepLoad.p50Millis());
+        return new QueryResult.History(HISTORY_CHANGES, HISTORY_PAGE, DEEP_PAGES, first, deepLoad);
     }
 
     /**

@@ -83,6 +83,52 @@ public final class QueryDataset {
         }
     }
 
+    /**
+     * Gives the large bucket a long history: {@code changes} changes that touched its row (as each of its files'
+     * storage requests would have), loaded by COPY into {@code change} and {@code change_key} at positions inside
+     * the chain's past that no event uses (event indexes from 1,000,000 on), so that history pages of a busy bucket
+     * can be compared at any depth. The change stream from the chain's head on does not see them.
+     */
+    public static void addDeepHistory(PgCluster pg, String schema, String chain, int changes) throws SQLException {
+        try (Connection c = pg.connect()) {
+            Sql.useSchema(c, schema);
+            c.setAutoCommit(false);
+            String owner = single(c, "anyOwner", chain);
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            CopyText changeRows = new CopyText();
+            CopyText keyRows = new CopyText();
+            for (int i = 0; i < changes; i++) {
+                long block = 1 + i / 100;
+                long index = 1_000_000 + i % 100;
+                String fileKey = String.format("0xdeed%060x", i);
+                changeRows.text(chain).value(block).value(index).text(String.format("0x%064x", block))
+                        .text("2026-01-01T00:00:00Z").text("FileSystem").text("NewStorageRequest")
+                        .text("{\"who\":\"" + owner + "\",\"fileKey\":\"" + fileKey + "\",\"bucketId\":\""
+                                + DEEP_BUCKET + "\",\"location\":\"" + String.format("deep/%03d/%07d.bin", i / 10_000, i)
+                                + "\",\"fingerprint\":\"" + String.format("0x%064x", i)
+                                + "\",\"size\":1048576,\"peerIds\":[],\"expiresAt\":" + (block + 100_000) + "}")
+                        .text("[{\"kind\":\"bucket\",\"id\":\"" + DEEP_BUCKET
+                                + "\",\"changed\":[\"fileCount\",\"totalSize\",\"updatedAt\"]},{\"kind\":\"file\",\"id\":\""
+                                + fileKey + "\",\"changed\":[\"fileKey\",\"bucketId\",\"owner\",\"location\",\"size\","
+                                + "\"status\",\"createdAt\",\"updatedAt\"]}]")
+                        .endRow();
+                keyRows.text(chain).text("bucket:" + DEEP_BUCKET).value(block).value(index).endRow();
+                keyRows.text(chain).text("in:" + DEEP_BUCKET).value(block).value(index).endRow();
+            }
+            byte[] bytes = changeRows.bytes();
+            copy.copyIn(Sql.of(QueryDataset.class, "copyChanges"), new java.io.ByteArrayInputStream(bytes));
+            bytes = keyRows.bytes();
+            copy.copyIn(Sql.of(QueryDataset.class, "copyChangeKeys"), new java.io.ByteArrayInputStream(bytes));
+            c.commit();
+            c.setAutoCommit(true);
+            try (var st = c.createStatement()) {
+                st.execute(Sql.of(QueryDataset.class, "analyze"));
+            }
+        } catch (java.io.IOException e) {
+            throw new SQLException("copying the large bucket's history failed", e);
+        }
+    }
+
     public static Ids ids(PgCluster pg, String schema, String chain, int keys, int buckets) throws SQLException {
         try (Connection c = pg.connect()) {
             Sql.useSchema(c, schema);

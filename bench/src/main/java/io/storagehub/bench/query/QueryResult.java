@@ -6,8 +6,19 @@ import java.util.Map;
 
 /** The query benchmark: the read model's size and, per scenario, the API under wrk against pgbench. */
 public record QueryResult(QueryDataset.Ids dataset, int deepFiles, int deepPage, int connections,
-                          List<Scenario> scenarios, Map<String, Double> cpuSeconds, double seconds,
+                          List<Scenario> scenarios, History history, Map<String, Double> cpuSeconds, double seconds,
                           JfrSummary apiProfile) {
+
+    /**
+     * The large bucket's history ({@code changes} changes touching its row): its first page against the pages
+     * ending at page {@code deepPage}, both through the API under wrk.
+     */
+    public record History(int changes, int deepPage, int deepPages, Load first, Load deep) {
+        /** How much slower the deep pages are served than the first (requests per second). */
+        public double deepSlower() {
+            return first.perSecond() / deep.perSecond();
+        }
+    }
 
     /** One request type: the API through wrk (and its pool meanwhile), the same statements through pgbench. */
     public record Scenario(String key, String description, Load api, Load pgbench, PoolStats pool) {

@@ -30,6 +30,11 @@ public final class QuerySection {
                 Markdown.ratio(deepSlower) + " (" + Markdown.num(deep.api().perSecond()) + " vs "
                         + Markdown.num(page1.api().perSecond()) + " req/s; p50 " + Markdown.dec(deep.api().p50Millis(), 1)
                         + " vs " + Markdown.dec(page1.api().p50Millis(), 1) + " ms)", deepSlower <= 1.5));
+        QueryResult.History h = r.history();
+        goals.add(new Goal("query", "history page " + Markdown.num(h.deepPage()) + " of a busy bucket within 1.5x of "
+                + "its first page", Markdown.ratio(h.deepSlower()) + " (" + Markdown.num(h.deep().perSecond()) + " vs "
+                + Markdown.num(h.first().perSecond()) + " req/s; p50 " + Markdown.dec(h.deep().p50Millis(), 1) + " vs "
+                + Markdown.dec(h.first().p50Millis(), 1) + " ms)", h.deepSlower() <= 1.5));
         return goals;
     }
 
@@ -59,6 +64,16 @@ public final class QuerySection {
         }
         md.append(Markdown.table(List.of("request", "per second", "p50", "p99", "requests", "errors", "relative",
                 "API pool: mean wait / held per connection"), rows));
+        QueryResult.History h = r.history();
+        md.append("\nHistory of the large bucket (").append(Markdown.num(h.changes())).append(" changes of its row, ")
+                .append("added by COPY): its first page against pages ").append(Markdown.num(h.deepPage() - h.deepPages() + 1))
+                .append("..").append(Markdown.num(h.deepPage())).append(" (`?limit=100&cursor=`, newest first, random of ")
+                .append(h.deepPages()).append(" cursors obtained by walking the history through the API):\n\n")
+                .append(Markdown.table(List.of("request", "per second", "p50", "p99", "requests", "errors", "relative",
+                        "API pool: mean wait / held per connection"), List.of(
+                        row("`GET /buckets/{id}/history?limit=100`, page 1", h.first(), "", ""),
+                        row("the same, pages up to " + Markdown.num(h.deepPage()), h.deep(),
+                                Markdown.ratio(h.deepSlower()) + " slower", ""))));
         md.append("\nCPU during the four loads (").append(Markdown.secs(r.seconds())).append(", wrk and pgbench runs ")
                 .append("including warm-ups):\n\n").append(ProfileSection.cpu(r.cpuSeconds(), r.seconds())).append('\n');
         md.append("Query API profile (a further lookup load with a JFR recording started by `jcmd`; the measured ")

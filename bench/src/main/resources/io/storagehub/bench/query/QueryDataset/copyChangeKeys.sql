@@ -1,0 +1,1 @@
+COPY change_key (chain, key, block, event_index) FROM STDIN
