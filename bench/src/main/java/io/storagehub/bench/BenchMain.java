@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code bench/run.sh [options]}: runs the benchmarks and rewrites BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "First sync and catch-up, rebuild, query API, freshness and change-stream benchmarks, each with a baseline of "
+        description = "First sync and catch-up, rebuild, query API, freshness, change-stream and change-storing benchmarks, each with a baseline of "
                 + "the same run.")
 public final class BenchMain implements Callable<Integer> {
 
@@ -72,7 +72,7 @@ public final class BenchMain implements Callable<Integer> {
             description = "change-stream subscribers following every change (default ${DEFAULT-VALUE})")
     int streamUnfiltered;
 
-    @Option(names = "--phases", split = ",", defaultValue = "sync,rebuild,query,freshness,stream",
+    @Option(names = "--phases", split = ",", defaultValue = "sync,rebuild,query,freshness,stream,changes",
             description = "phases to run; backfill = sync (default ${DEFAULT-VALUE})")
     List<String> phases;
 

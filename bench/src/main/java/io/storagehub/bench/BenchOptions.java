@@ -24,7 +24,7 @@ import java.util.Set;
  * @param streamSeconds   duration of the change-stream measurement
  * @param streamFiltered  change-stream subscribers filtered to one bucket each
  * @param streamUnfiltered change-stream subscribers following every change
- * @param phases          which of sync, rebuild, query, freshness, stream to run ({@code backfill} is read as sync)
+ * @param phases          which of sync, rebuild, query, freshness, stream, changes to run ({@code backfill} is read as sync)
  * @param out             the Markdown report to (re)write
  * @param workDir         logs, recordings and load-tool scripts
  */
@@ -32,7 +32,8 @@ public record BenchOptions(long events, long rebuildEvents, int perEventPrefix, 
                            int deepFiles, int connections, int querySeconds, int freshnessRate,
                            int freshnessSeconds, int indexerMaxBatch, int streamRate, int streamSeconds,
                            int streamFiltered, int streamUnfiltered, Set<String> phases, Path out, Path workDir) {
-    public static final Set<String> ALL_PHASES = Set.of("sync", "rebuild", "query", "freshness", "stream");
+    public static final Set<String> ALL_PHASES = Set.of("sync", "rebuild", "query", "freshness", "stream",
+            "changes");
     /** The former name of the sync phase, still accepted. */
     static final String SYNC_ALIAS = "backfill";
 

@@ -1,6 +1,7 @@
 package io.storagehub.bench;
 
 import io.storagehub.bench.backfill.CatchUpResult;
+import io.storagehub.bench.backfill.ChangesCostResult;
 import io.storagehub.bench.backfill.CopyLoad;
 import io.storagehub.bench.backfill.CopyRows;
 import io.storagehub.bench.backfill.FirstSyncResult;
@@ -75,6 +76,7 @@ final class BenchRun {
             phase("query", () -> query(services));
             phase("freshness", () -> freshness(services, generator));
             phase("stream", () -> stream(services, generator));
+            phase("changes", () -> changesCost(services, generator));
         } finally {
             report.finish(Machine.loadAverage());
             report.write(options.out());
@@ -205,6 +207,33 @@ final class BenchRun {
         StreamResult result = new StreamBench(services, options.workDir(), options.chain()).run(generator,
                 options.streamRate(), options.streamSeconds(), options.streamFiltered(), options.streamUnfiltered());
         report.section(StreamSection.render(result), StreamSection.goals(result));
+    }
+
+    /**
+     * What storing changes costs the live path: {@code --events} more events behind the live read model, caught
+     * up with changes stored, then as many with changes off, then as many stored again (the last phase, so the
+     * growing topic and read model change nothing the others measure).
+     */
+    private void changesCost(Services services, ChainGenerator generator) throws Exception {
+        if (!options.runs("changes")) {
+            return;
+        }
+        settle(services);
+        SyncBench bench = new SyncBench(services, options.workDir(), List.of("-Xmx1g"),
+                Map.of("STORAGEHUB_INDEXER_MAX_BATCH", Integer.toString(options.indexerMaxBatch())));
+        List<CatchUpResult> runs = new ArrayList<>();
+        try (EventFeed feed = new EventFeed(services.kafkaBootstrap(), TOPIC, "storagehub-bench-changes",
+                EventFeed.Pace.BULK)) {
+            for (String changes : List.of("on", "off", "on")) {
+                feed.produce(generator, options.events(), (chunk, first) -> { });
+                long end = Topics.endOffset(services.kafkaBootstrap(), TOPIC);
+                checkpoint(services.pg());
+                runs.add(bench.catchUpUnchecked("catch-up-changes-" + changes + "-" + runs.size(),
+                        Map.of(ChangesCostResult.OFF_KEY, changes), end));
+            }
+        }
+        ChangesCostResult cost = new ChangesCostResult(runs.get(0), runs.get(1), runs.get(2));
+        report.section(SyncSection.changesCost(cost), SyncSection.goals(cost));
     }
 
     /** After the bulk loads: vacuum and analyze the read model, then checkpoint, as a settled database would be. */

@@ -1,6 +1,7 @@
 package io.storagehub.bench.report;
 
 import io.storagehub.bench.backfill.CatchUpResult;
+import io.storagehub.bench.backfill.ChangesCostResult;
 import io.storagehub.bench.backfill.FirstSyncResult;
 import io.storagehub.bench.backfill.IndexerRunResult;
 import java.util.ArrayList;
@@ -37,6 +38,35 @@ public final class SyncSection {
                 .getOrDefault(process, Double.NaN), 1) + " CPU s, launch to caught up)";
         return run.steadyEvents() == 0 ? whole : whole + "; from the first commit on "
                 + Markdown.micros(run.steadyMicrosPerEvent(process));
+    }
+
+    public static List<Goal> goals(ChangesCostResult r) {
+        return List.of(new Goal("changes stored", "live catch-up with changes stored >= "
+                + Markdown.pct(ChangesCostResult.GOAL_SHARE) + " of the events/s with changes off",
+                Markdown.pct(r.share()) + " (" + Markdown.num(r.onEventsPerSecond()) + " vs "
+                        + Markdown.num(r.off().run().eventsPerSecond()) + " events/s)", r.met()));
+    }
+
+    /** The cost of storing changes: the catch-up with changes stored, switched off, and stored again. */
+    public static String changesCost(ChangesCostResult r) {
+        StringBuilder md = new StringBuilder("## 6. What storing changes costs\n\n");
+        md.append("After the other phases, three live catch-ups of ").append(Markdown.num(r.off().run().events()))
+                .append(" events each continuing the same chain (`IndexerCli run` started for each, as in the ")
+                .append("catch-up above): changes stored, then `").append(ChangesCostResult.OFF_KEY)
+                .append("=off`, then stored again; the goal compares the mean of the two runs with changes stored ")
+                .append("with the run without, which cancels the drift of a growing read model.\n\n");
+        md.append(Markdown.table(List.of("run", "events", "time", "events/s", "indexer CPU per event",
+                "Postgres CPU per event", "check"), List.of(
+                row("changes stored", r.on()), row("changes off", r.off()), row("changes stored again", r.onAgain()))));
+        md.append("\nWith changes stored the catch-up ran at ").append(Markdown.pct(r.share()))
+                .append(" of the events/s without.\n");
+        return md.toString();
+    }
+
+    private static List<String> row(String what, CatchUpResult c) {
+        return List.of(what, Markdown.num(c.run().events()), Markdown.secs(c.run().seconds()),
+                Markdown.num(c.run().eventsPerSecond()), Markdown.dec(c.indexerMicrosPerEvent(), 1) + " \u00b5s",
+                Markdown.dec(c.postgresMicrosPerEvent(), 1) + " \u00b5s", c.verification());
     }
 
     public static String firstSync(FirstSyncResult r, String analysis) {
