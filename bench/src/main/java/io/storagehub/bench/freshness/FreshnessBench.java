@@ -1,6 +1,7 @@
 package io.storagehub.bench.freshness;
 
 import io.storagehub.bench.env.Services;
+import io.storagehub.bench.load.PacedBlocks;
 import io.storagehub.bench.query.ApiProcess;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.chain.ChainGenerator;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import io.storagehub.bench.report.Percentiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,30 +51,19 @@ public final class FreshnessBench {
             List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
             List<CompletableFuture<?>> pending = new ArrayList<>();
             int[] failures = {0};
-            Envelope next = generator.next();
-            long start = System.nanoTime();
+            PacedBlocks blocks = new PacedBlocks(generator, rate);
+            long start = blocks.start();
             long end = start + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS + seconds);
             long measureFrom = start + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
-            long sent = 0;
             long sentMeasured = 0;
             long lastSample = 0;
             BatchMetrics before = null;
             while (System.nanoTime() < end) {
                 indexer.checkAlive();
-                List<Envelope> block = new ArrayList<>();
-                long number = next.block().number();
-                while (next.block().number() == number) {
-                    block.add(next);
-                    next = generator.next();
-                }
-                long due = start + (long) ((sent + block.size()) * 1e9 / rate);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
+                List<Envelope> block = blocks.next();
+                long number = block.get(0).block().number();
                 long sentAt = System.nanoTime();
                 feed.publish(block);
-                sent += block.size();
                 if (sentAt >= measureFrom) {
                     sentMeasured += block.size();
                     if (before == null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storagehub.bench.env.CpuClock;
 import io.storagehub.bench.env.Services;
+import io.storagehub.bench.load.PacedBlocks;
 import io.storagehub.bench.query.ApiProcess;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.schema.event.Position;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import io.storagehub.bench.report.Percentiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,29 +82,16 @@ public final class StreamBench {
             int connected = awaitConnected(subscribers);
             log.info("stream: {} of {} subscribers connected from {}", connected, subscribers.size(), from);
 
-            Envelope next = generator.next();
-            long start = System.nanoTime();
-            long measureFrom = start + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
+            PacedBlocks blocks = new PacedBlocks(generator, rate);
+            long measureFrom = blocks.start() + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
             long end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
-            long sent = 0;
             long sentMeasured = 0;
             double cpuBefore = Double.NaN;
             while (System.nanoTime() < end) {
                 indexer.checkAlive();
-                List<Envelope> block = new ArrayList<>();
-                long number = next.block().number();
-                while (next.block().number() == number) {
-                    block.add(next);
-                    next = generator.next();
-                }
-                long due = start + (long) ((sent + block.size()) * 1e9 / rate);
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
+                List<Envelope> block = blocks.next();
                 long sentAt = System.nanoTime();
                 feed.publish(block);
-                sent += block.size();
                 if (sentAt >= measureFrom) {
                     if (Double.isNaN(cpuBefore)) {
                         cpuBefore = CpuClock.seconds(api.pid());
