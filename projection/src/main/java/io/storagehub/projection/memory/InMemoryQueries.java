@@ -171,4 +171,17 @@ public final class InMemoryQueries implements StorageQueries, ReadModelExport {
         return store.read((Map<String, ChainTables> chains) -> query.apply(
                 chains.getOrDefault(chain, new ChainTables())));
     }
+
+    @Override
+    public Optional<io.storagehub.schema.readmodel.Page<io.storagehub.schema.readmodel.ChangeView>> history(
+            String chain, io.storagehub.schema.readmodel.EntityKind kind, String id,
+            io.storagehub.schema.readmodel.HistoryOrder order, io.storagehub.schema.readmodel.PageRequest page) {
+        throw new UnsupportedOperationException("changes are not stored yet");  // TODO(changes-store)
+    }
+
+    @Override
+    public java.util.List<io.storagehub.schema.readmodel.ChangeView> changes(String chain,
+            io.storagehub.schema.readmodel.ChangeFilter filter, io.storagehub.schema.event.Position after, int limit) {
+        throw new UnsupportedOperationException("changes are not stored yet");  // TODO(changes-store)
+    }
 }
