@@ -1,8 +1,8 @@
 package io.storagehub.indexer.bulk;
 
 import io.storagehub.projection.state.Changes;
-import io.storagehub.projection.state.EntitiesJson;
 import io.storagehub.projection.state.RecordedChange;
+import io.storagehub.projection.state.StoredEntities;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -56,9 +56,10 @@ final class ChangeCopy implements AutoCloseable {
                 long index = r.view().position().index();
                 changes.add(text -> text.text(chain).int64(block).int64(index).text(r.view().blockHash())
                         .text(r.view().blockTime().toString()).text(r.view().pallet()).text(r.view().name())
-                        .text(r.view().dataJson()).text(EntitiesJson.write(r.view().entities())).endRow());
+                        .text(r.view().dataJson()).text(StoredEntities.write(r.view().entities())).endRow());
                 for (String key : r.keys()) {
-                    keys.add(text -> text.text(chain).text(key).int64(block).int64(index).endRow());
+                    // bytea in COPY's text format: \x then the hex (CopyText.bytea, without decoding the hex first)
+                    keys.add(text -> text.text(chain).text("\\x" + key).int64(block).int64(index).endRow());
                 }
             }
         }

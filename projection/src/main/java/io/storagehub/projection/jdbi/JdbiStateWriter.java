@@ -2,10 +2,10 @@ package io.storagehub.projection.jdbi;
 
 import io.storagehub.projection.SourceOffset;
 import io.storagehub.projection.state.Changes;
-import io.storagehub.projection.state.EntitiesJson;
 import io.storagehub.projection.state.FileBspRow;
 import io.storagehub.projection.state.RecordedChange;
 import io.storagehub.projection.state.StateWriter;
+import io.storagehub.projection.state.StoredEntities;
 import io.storagehub.projection.state.StreamRow;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,7 +214,7 @@ final class JdbiStateWriter implements StateWriter {
                 .text("pallet", r -> r.change().view().pallet())
                 .text("name", r -> r.change().view().name())
                 .text("data", r -> r.change().view().dataJson())
-                .text("entities", r -> EntitiesJson.write(r.change().view().entities()))
+                .text("entities", r -> StoredEntities.write(r.change().view().entities()))
                 .execute(handle, sql("insertChanges"));
         Columns.of(keys)
                 .text("chain", Key::chain)
