@@ -16,8 +16,8 @@
 --    than text: 33 bytes instead of about 70 per key, and this table takes 4 to 5 rows per event.
 --
 -- Write cost: an event adds one change row and typically 3 to 6 key rows (each one heap tuple and one index entry,
--- append-mostly at the right edge of each key's range), written set-based with the batch's rows in the same
--- transaction. A GIN index over a jsonb array of keys was the alternative: it lets a single row carry its keys but
+-- append-mostly at the right edge of each key's range), written with COPY in the batch's transaction (bulk mode:
+-- one COPY per table for the whole replay, the primary keys built afterwards). A GIN index over a jsonb array of keys was the alternative: it lets a single row carry its keys but
 -- answers a key lookup as a bitmap that must be sorted by position, so a deep page costs more than the first.
 --
 -- data is kept as JSON text, not jsonb: it is served exactly as the wire carried it (field order included, which
