@@ -17,8 +17,9 @@
 --
 -- Write cost: an event adds one change row and typically 3 to 6 key rows (each one heap tuple and one index entry,
 -- append-mostly at the right edge of each key's range), written with COPY in the batch's transaction (bulk mode:
--- one COPY per table for the whole replay, the primary keys built afterwards). A GIN index over a jsonb array of keys was the alternative: it lets a single row carry its keys but
--- answers a key lookup as a bitmap that must be sorted by position, so a deep page costs more than the first.
+-- one COPY per table for the whole replay, the primary keys built afterwards). A GIN index over a jsonb array of
+-- keys was the alternative: it lets a single row carry its keys but answers a key lookup as a bitmap that must be
+-- sorted by position, so a deep page costs more than the first.
 --
 -- data is kept as JSON text, not jsonb: it is served exactly as the wire carried it (field order included, which
 -- jsonb would not keep) and never queried inside, so parsing it on every insert would only add to the write cost.
