@@ -1,10 +1,15 @@
 package io.storagehub.projection;
 
+import io.storagehub.schema.event.Position;
 import io.storagehub.schema.readmodel.BspView;
 import io.storagehub.schema.readmodel.BucketView;
 import io.storagehub.schema.readmodel.ChainView;
+import io.storagehub.schema.readmodel.ChangeFilter;
+import io.storagehub.schema.readmodel.ChangeView;
+import io.storagehub.schema.readmodel.EntityKind;
 import io.storagehub.schema.readmodel.FileView;
 import io.storagehub.schema.readmodel.FolderListing;
+import io.storagehub.schema.readmodel.HistoryOrder;
 import io.storagehub.schema.readmodel.MspDetail;
 import io.storagehub.schema.readmodel.MspView;
 import io.storagehub.schema.readmodel.Page;
@@ -74,4 +79,19 @@ public interface StorageQueries {
 
     /** Sort key: {@code [userAccount]}. */
     Page<PaymentStreamView> providerPaymentStreams(String chain, ProviderId providerId, PageRequest page);
+
+    /**
+     * The changes that touched one entity row ({@link EntityKind#MSP}, {@link EntityKind#BSP},
+     * {@link EntityKind#BUCKET} or {@link EntityKind#FILE}; a bucket's history holds the changes of the bucket row,
+     * not of its files' rows), newest first for {@link HistoryOrder#DESC}. Sort key: {@code [block, index]}.
+     * Empty when the entity does not exist, so that the API answers {@code 404} as for its lookup.
+     */
+    Optional<Page<ChangeView>> history(String chain, EntityKind kind, String id, HistoryOrder order,
+                                       PageRequest page);
+
+    /**
+     * At most {@code limit} (1..{@link PageRequest#MAX_LIMIT}) of the chain's changes strictly after {@code after}
+     * ({@link Position#ORIGIN} for the first) that pass {@code filter}, in position order.
+     */
+    List<ChangeView> changes(String chain, ChangeFilter filter, Position after, int limit);
 }

@@ -1,13 +1,20 @@
 package io.storagehub.bench.query;
 
-import io.storagehub.projection.table.CopyText;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Sql;
+import io.storagehub.projection.state.RecordedChange;
+import io.storagehub.projection.table.ChangeRows;
+import io.storagehub.projection.table.CopyText;
+import io.storagehub.schema.event.Position;
+import io.storagehub.schema.readmodel.ChangeView;
+import io.storagehub.schema.readmodel.ChangedEntity;
+import io.storagehub.schema.readmodel.EntityKind;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.PGConnection;
@@ -97,28 +104,29 @@ public final class QueryDataset {
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             CopyText changeRows = new CopyText();
             CopyText keyRows = new CopyText();
+            List<String> fileFields = List.of("fileKey", "bucketId", "owner", "location", "size", "status",
+                    "createdAt", "updatedAt");
             for (int i = 0; i < changes; i++) {
                 long block = 1 + i / 100;
                 long index = 1_000_000 + i % 100;
                 String fileKey = String.format("0xdeed%060x", i);
-                changeRows.text(chain).value(block).value(index).text(String.format("0x%064x", block))
-                        .text("2026-01-01T00:00:00Z").text("FileSystem").text("NewStorageRequest")
-                        .text("{\"who\":\"" + owner + "\",\"fileKey\":\"" + fileKey + "\",\"bucketId\":\""
-                                + DEEP_BUCKET + "\",\"location\":\"" + String.format("deep/%03d/%07d.bin", i / 10_000, i)
-                                + "\",\"fingerprint\":\"" + String.format("0x%064x", i)
-                                + "\",\"size\":1048576,\"peerIds\":[],\"expiresAt\":" + (block + 100_000) + "}")
-                        .text("[{\"kind\":\"bucket\",\"id\":\"" + DEEP_BUCKET
-                                + "\",\"changed\":[\"fileCount\",\"totalSize\",\"updatedAt\"]},{\"kind\":\"file\",\"id\":\""
-                                + fileKey + "\",\"changed\":[\"fileKey\",\"bucketId\",\"owner\",\"location\",\"size\","
-                                + "\"status\",\"createdAt\",\"updatedAt\"]}]")
-                        .endRow();
-                keyRows.text(chain).text("bucket:" + DEEP_BUCKET).value(block).value(index).endRow();
-                keyRows.text(chain).text("in:" + DEEP_BUCKET).value(block).value(index).endRow();
+                String data = "{\"who\":\"" + owner + "\",\"fileKey\":\"" + fileKey + "\",\"bucketId\":\""
+                        + DEEP_BUCKET + "\",\"location\":\"" + String.format("deep/%03d/%07d.bin", i / 10_000, i)
+                        + "\",\"fingerprint\":\"" + String.format("0x%064x", i)
+                        + "\",\"size\":1048576,\"peerIds\":[],\"expiresAt\":" + (block + 100_000) + "}";
+                ChangeView view = new ChangeView(new Position(block, index), String.format("0x%064x", block),
+                        Instant.parse("2026-01-01T00:00:00Z"), "FileSystem", "NewStorageRequest", data, List.of(
+                        new ChangedEntity(EntityKind.BUCKET, DEEP_BUCKET, List.of("fileCount", "totalSize",
+                                "updatedAt")),
+                        new ChangedEntity(EntityKind.FILE, fileKey, fileFields)));
+                ChangeRows.append(chain, new RecordedChange(view, List.of(
+                        RecordedChange.key(RecordedChange.BUCKET, DEEP_BUCKET),
+                        RecordedChange.key(RecordedChange.IN_BUCKET, DEEP_BUCKET))), changeRows, keyRows);
             }
             byte[] bytes = changeRows.bytes();
-            copy.copyIn(Sql.of(QueryDataset.class, "copyChanges"), new java.io.ByteArrayInputStream(bytes));
+            copy.copyIn(ChangeRows.COPY_CHANGES, new java.io.ByteArrayInputStream(bytes));
             bytes = keyRows.bytes();
-            copy.copyIn(Sql.of(QueryDataset.class, "copyChangeKeys"), new java.io.ByteArrayInputStream(bytes));
+            copy.copyIn(ChangeRows.COPY_KEYS, new java.io.ByteArrayInputStream(bytes));
             c.commit();
             c.setAutoCommit(true);
             try (var st = c.createStatement()) {

@@ -5,7 +5,12 @@ import io.storagehub.projection.state.Changes;
 import io.storagehub.projection.state.FileBspRow;
 import io.storagehub.projection.state.StateWriter;
 import io.storagehub.projection.state.StreamRow;
+import io.storagehub.projection.table.ChangeRows;
+import io.storagehub.projection.table.CopyText;
 import io.storagehub.projection.table.Tables;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +18,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Writes a batch's changes within the caller's transaction: one set-based statement per table for the whole
@@ -44,6 +51,7 @@ final class JdbiStateWriter implements StateWriter {
         TableSql.upsert(handle, Tables.PAYMENT_STREAM, all(changes, Changes::streams));
         TableSql.upsert(handle, Tables.FILE_BSP, all(changes, Changes::addedAssociations));
         writePositions(changes);
+        writeChanges(changes);
         checkpoint.ifPresent(this::advanceCheckpoint);
     }
 
@@ -87,6 +95,26 @@ final class JdbiStateWriter implements StateWriter {
                 .int64("lastIndex", c -> c.lastPosition().index())
                 .text("lastBlockTime", c -> c.lastBlockTime() == null ? null : c.lastBlockTime().toString())
                 .execute(handle, sql("upsertChainPositions"));
+    }
+
+    /**
+     * The applied events kept as changes, and the keys they are found by: one COPY per table on the transaction's
+     * connection (only new positions are applied, so a change is never written twice).
+     */
+    private void writeChanges(List<Changes> changes) {
+        if (changes.stream().allMatch(c -> c.changes().isEmpty())) {
+            return;
+        }
+        CopyText rows = new CopyText();
+        CopyText keys = new CopyText();
+        ChangeRows.append(changes, rows, keys);
+        try {
+            CopyManager copy = handle.getConnection().unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn(ChangeRows.COPY_CHANGES, new ByteArrayInputStream(rows.buffer(), 0, rows.size()));
+            copy.copyIn(ChangeRows.COPY_KEYS, new ByteArrayInputStream(keys.buffer(), 0, keys.size()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("writing " + rows.rows() + " changes failed: " + e.getMessage(), e);
+        }
     }
 
     private void advanceCheckpoint(SourceOffset offset) {

@@ -1,1 +1,0 @@
-COPY change_key (chain, key, block, event_index) FROM STDIN
