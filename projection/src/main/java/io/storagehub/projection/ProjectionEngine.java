@@ -23,7 +23,13 @@ public final class ProjectionEngine {
     public record Result(BatchResult result, List<Changes> changes) {
     }
 
+    /** Runs a batch, keeping its applied events as changes. */
     public static Result run(Batch batch, StateLoader loader) {
+        return run(batch, loader, true);
+    }
+
+    /** Runs a batch; {@code recordChanges}: whether applied events are kept as changes ({@link Changes#changes}). */
+    public static Result run(Batch batch, StateLoader loader, boolean recordChanges) {
         List<Envelope> events = batch.events();
         Map<String, List<Integer>> byChain = new TreeMap<>();
         for (int i = 0; i < events.size(); i++) {
@@ -33,7 +39,7 @@ public final class ProjectionEngine {
         List<Changes> changes = new ArrayList<>();
         // chains in name order, so that concurrent writers take chain locks in one order
         byChain.forEach((chain, indexes) -> {
-            ChainUnitOfWork uow = new ChainUnitOfWork(chain, loader);
+            ChainUnitOfWork uow = new ChainUnitOfWork(chain, loader, recordChanges);
             List<Outcome> chainOutcomes = Applier.apply(uow, indexes.stream().map(events::get).toList());
             for (int i = 0; i < indexes.size(); i++) {
                 outcomes[indexes.get(i)] = chainOutcomes.get(i);

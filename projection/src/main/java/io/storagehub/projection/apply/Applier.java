@@ -2,6 +2,7 @@ package io.storagehub.projection.apply;
 
 import io.storagehub.projection.Outcome;
 import io.storagehub.projection.state.ChainUnitOfWork;
+import io.storagehub.schema.codec.EventEncoder;
 import io.storagehub.schema.event.ChainEvent;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.schema.event.FileSystemEvent;
@@ -15,9 +16,11 @@ import java.util.Optional;
 
 /**
  * Applies one chain's events, in order, to a unit of work: the single place that knows each event's effect on
- * the read model (see the projection module's README for what is applied and what is rejected).
+ * the read model (see the projection module's README for what is applied and what is rejected). When the unit of
+ * work records changes, each applied event is kept as one (skipped, duplicate and rejected events are not).
  */
 public final class Applier {
+    private static final EventEncoder ENCODER = new EventEncoder();
 
     private Applier() {
     }
@@ -43,7 +46,12 @@ public final class Applier {
             }
             uow.consume(position, envelope.block().timestamp(), digest);
             fx.at(position);
-            outcomes.add(effect(envelope, providers, fileSystem, paymentStreams));
+            uow.beginEvent();
+            Outcome outcome = effect(envelope, providers, fileSystem, paymentStreams);
+            if (outcome.kind() == Outcome.Kind.APPLIED && uow.recordsChanges()) {
+                uow.recordChange(envelope, ENCODER.dataJson(envelope.event()));
+            }
+            outcomes.add(outcome);
         }
         return outcomes;
     }

@@ -2,7 +2,9 @@ package io.storagehub.projection.jdbi;
 
 import io.storagehub.projection.SourceOffset;
 import io.storagehub.projection.state.Changes;
+import io.storagehub.projection.state.EntitiesJson;
 import io.storagehub.projection.state.FileBspRow;
+import io.storagehub.projection.state.RecordedChange;
 import io.storagehub.projection.state.StateWriter;
 import io.storagehub.projection.state.StreamRow;
 import java.util.ArrayList;
@@ -45,6 +47,7 @@ final class JdbiStateWriter implements StateWriter {
                 .position("created", FileBspRow::created)
                 .execute(handle, sql("upsertAssociations"));
         writePositions(changes);
+        writeChanges(changes);
         checkpoint.ifPresent(this::advanceCheckpoint);
     }
 
@@ -184,6 +187,41 @@ final class JdbiStateWriter implements StateWriter {
                 .int64("lastIndex", c -> c.lastPosition().index())
                 .text("lastBlockTime", c -> c.lastBlockTime() == null ? null : c.lastBlockTime().toString())
                 .execute(handle, sql("upsertChainPositions"));
+    }
+
+    /** The applied events kept as changes, and the keys they are found by. */
+    private void writeChanges(List<Changes> changes) {
+        record Change(String chain, RecordedChange change) {
+        }
+        record Key(String chain, String key, long block, long index) {
+        }
+        List<Change> recorded = new ArrayList<>();
+        List<Key> keys = new ArrayList<>();
+        for (Changes c : changes) {
+            for (RecordedChange r : c.changes()) {
+                recorded.add(new Change(c.chain(), r));
+                for (String key : r.keys()) {
+                    keys.add(new Key(c.chain(), key, r.view().position().block(), r.view().position().index()));
+                }
+            }
+        }
+        Columns.of(recorded)
+                .text("chain", Change::chain)
+                .int64("block", r -> r.change().view().position().block())
+                .int64("eventIndex", r -> r.change().view().position().index())
+                .text("blockHash", r -> r.change().view().blockHash())
+                .text("blockTime", r -> r.change().view().blockTime().toString())
+                .text("pallet", r -> r.change().view().pallet())
+                .text("name", r -> r.change().view().name())
+                .text("data", r -> r.change().view().dataJson())
+                .text("entities", r -> EntitiesJson.write(r.change().view().entities()))
+                .execute(handle, sql("insertChanges"));
+        Columns.of(keys)
+                .text("chain", Key::chain)
+                .text("key", Key::key)
+                .int64("block", Key::block)
+                .int64("eventIndex", Key::index)
+                .execute(handle, sql("insertChangeKeys"));
     }
 
     private void advanceCheckpoint(SourceOffset offset) {

@@ -1,12 +1,18 @@
 package io.storagehub.projection.jdbi;
 
 import io.storagehub.projection.StorageQueries;
+import io.storagehub.projection.state.ChangeKeys;
+import io.storagehub.schema.event.Position;
 import io.storagehub.schema.readmodel.BspView;
 import io.storagehub.schema.readmodel.BucketView;
 import io.storagehub.schema.readmodel.ChainView;
+import io.storagehub.schema.readmodel.ChangeFilter;
+import io.storagehub.schema.readmodel.ChangeView;
+import io.storagehub.schema.readmodel.EntityKind;
 import io.storagehub.schema.readmodel.FileView;
 import io.storagehub.schema.readmodel.FolderListing;
 import io.storagehub.schema.readmodel.FolderView;
+import io.storagehub.schema.readmodel.HistoryOrder;
 import io.storagehub.schema.readmodel.MspDetail;
 import io.storagehub.schema.readmodel.MspView;
 import io.storagehub.schema.readmodel.Page;
@@ -184,15 +190,41 @@ public final class JdbiStorageQueries implements StorageQueries {
     }
 
     @Override
-    public Optional<io.storagehub.schema.readmodel.Page<io.storagehub.schema.readmodel.ChangeView>> history(
-            String chain, io.storagehub.schema.readmodel.EntityKind kind, String id,
-            io.storagehub.schema.readmodel.HistoryOrder order, io.storagehub.schema.readmodel.PageRequest page) {
-        throw new UnsupportedOperationException("changes are not stored yet");  // TODO(changes-store)
+    public Optional<Page<ChangeView>> history(String chain, EntityKind kind, String id, HistoryOrder order,
+                                              PageRequest page) {
+        String key = ChangeKeys.history(kind, id);
+        Position after = ChangeKeys.after(page, order);
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            boolean exists = h.createQuery(sql("entityExists")).bind("kind", kind.apiName()).bind("chain", chain)
+                    .bind("id", id).mapTo(Boolean.class).one();
+            if (!exists) {
+                return Optional.empty();
+            }
+            List<ChangeView> fetched = after(page(h, order == HistoryOrder.ASC ? "historyAsc" : "historyDesc",
+                    chain, page).bind("key", key), after).map(ViewRows.CHANGE).list();
+            return Optional.of(Pages.of(fetched, page, c -> ChangeKeys.sortKey(c.position())));
+        });
     }
 
     @Override
-    public java.util.List<io.storagehub.schema.readmodel.ChangeView> changes(String chain,
-            io.storagehub.schema.readmodel.ChangeFilter filter, io.storagehub.schema.event.Position after, int limit) {
-        throw new UnsupportedOperationException("changes are not stored yet");  // TODO(changes-store)
+    public List<ChangeView> changes(String chain, ChangeFilter filter, Position after, int limit) {
+        if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be in 1.." + PageRequest.MAX_LIMIT + ", got " + limit);
+        }
+        List<String> keys = ChangeKeys.of(filter);
+        return list(h -> {
+            Query query;
+            if (keys.isEmpty()) {
+                query = h.createQuery(sql("changes"));
+            } else {
+                query = h.createQuery(sql("filteredChanges")).bind("key", keys.get(0))
+                        .bind("otherKeys", keys.subList(1, keys.size()).toArray(String[]::new));
+            }
+            return after(query.bind("chain", chain).bind("limit", limit), after).map(ViewRows.CHANGE).list();
+        });
+    }
+
+    private static Query after(Query query, Position after) {
+        return query.bind("afterBlock", after.block()).bind("afterIndex", after.index());
     }
 }

@@ -5,7 +5,9 @@ import static io.storagehub.projection.jdbi.Numbers.nullableLong;
 import static io.storagehub.projection.jdbi.StateRows.created;
 import static io.storagehub.projection.jdbi.StateRows.updated;
 
+import io.storagehub.projection.state.EntitiesJson;
 import io.storagehub.schema.event.Position;
+import io.storagehub.schema.readmodel.ChangeView;
 import io.storagehub.schema.readmodel.BspView;
 import io.storagehub.schema.readmodel.BucketView;
 import io.storagehub.schema.readmodel.ChainView;
@@ -35,6 +37,11 @@ final class ViewRows {
 
     private ViewRows() {
     }
+
+    static final RowMapper<ChangeView> CHANGE = (rs, ctx) -> new ChangeView(
+            new Position(rs.getLong("block"), rs.getLong("event_index")), rs.getString("block_hash"),
+            rs.getObject("block_time", OffsetDateTime.class).toInstant(), rs.getString("pallet"),
+            rs.getString("name"), rs.getString("data"), EntitiesJson.read(rs.getString("entities")));
 
     static final RowMapper<MspView> MSP = (rs, ctx) -> new MspView(
             new ProviderId(rs.getString("msp_id")),

@@ -5,11 +5,14 @@ import io.storagehub.projection.state.BucketRow;
 import io.storagehub.projection.state.FileBspRow;
 import io.storagehub.projection.state.FileRow;
 import io.storagehub.projection.state.MspRow;
+import io.storagehub.projection.state.RecordedChange;
 import io.storagehub.projection.state.StreamRow;
 import io.storagehub.projection.state.ValuePropRow;
 import io.storagehub.schema.event.Position;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,12 +29,21 @@ final class ChainTables {
     /** bspId -> (fileKey -> association). */
     final Map<String, TreeMap<String, FileBspRow>> associationsByBsp = new HashMap<>();
     final Map<Position, Long> digests = new HashMap<>();
+    /** The changes in position order, and for each key the indexes of its changes in that list (ascending). */
+    final List<RecordedChange> changes = new ArrayList<>();
+    final Map<String, List<Integer>> changesByKey = new HashMap<>();
     Position lastPosition;
     Instant updatedAt;
 
     void addAssociation(FileBspRow row) {
         associationsByFile.computeIfAbsent(row.fileKey(), k -> new TreeMap<>()).put(row.bspId(), row);
         associationsByBsp.computeIfAbsent(row.bspId(), k -> new TreeMap<>()).put(row.fileKey(), row);
+    }
+
+    void addChange(RecordedChange change) {
+        int at = changes.size();
+        changes.add(change);
+        change.keys().forEach(k -> changesByKey.computeIfAbsent(k, x -> new ArrayList<>()).add(at));
     }
 
     void removeAssociation(FileBspRow row) {

@@ -4,11 +4,18 @@ import io.storagehub.projection.ReadModelExport;
 import io.storagehub.projection.ReadModelSnapshot;
 import io.storagehub.projection.StorageQueries;
 import io.storagehub.projection.state.BucketRow;
+import io.storagehub.projection.state.ChangeKeys;
+import io.storagehub.projection.state.RecordedChange;
 import io.storagehub.projection.state.FileRow;
 import io.storagehub.projection.state.StreamRow;
 import io.storagehub.schema.readmodel.BspView;
 import io.storagehub.schema.readmodel.BucketView;
+import io.storagehub.schema.event.Position;
 import io.storagehub.schema.readmodel.ChainView;
+import io.storagehub.schema.readmodel.ChangeFilter;
+import io.storagehub.schema.readmodel.ChangeView;
+import io.storagehub.schema.readmodel.EntityKind;
+import io.storagehub.schema.readmodel.HistoryOrder;
 import io.storagehub.schema.readmodel.FileView;
 import io.storagehub.schema.readmodel.FolderListing;
 import io.storagehub.schema.readmodel.MspDetail;
@@ -21,6 +28,7 @@ import io.storagehub.schema.value.AccountId;
 import io.storagehub.schema.value.BucketId;
 import io.storagehub.schema.value.FileKey;
 import io.storagehub.schema.value.ProviderId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,15 +181,84 @@ public final class InMemoryQueries implements StorageQueries, ReadModelExport {
     }
 
     @Override
-    public Optional<io.storagehub.schema.readmodel.Page<io.storagehub.schema.readmodel.ChangeView>> history(
-            String chain, io.storagehub.schema.readmodel.EntityKind kind, String id,
-            io.storagehub.schema.readmodel.HistoryOrder order, io.storagehub.schema.readmodel.PageRequest page) {
-        throw new UnsupportedOperationException("changes are not stored yet");  // TODO(changes-store)
+    public Optional<Page<ChangeView>> history(String chain, EntityKind kind, String id, HistoryOrder order,
+                                              PageRequest page) {
+        String key = ChangeKeys.history(kind, id);
+        Position after = ChangeKeys.after(page, order);
+        return on(chain, t -> {
+            boolean exists = switch (kind) {
+                case MSP -> t.msps.containsKey(id);
+                case BSP -> t.bsps.containsKey(id);
+                case BUCKET -> t.buckets.containsKey(id);
+                case FILE -> t.files.containsKey(id);
+                default -> throw new IllegalArgumentException(kind.apiName() + " has no history");
+            };
+            if (!exists) {
+                return Optional.empty();
+            }
+            List<Integer> indexes = t.changesByKey.getOrDefault(key, List.of());
+            List<ChangeView> chosen = new ArrayList<>(page.limit() + 1);
+            if (order == HistoryOrder.ASC) {
+                for (int i = firstAfter(t, indexes, after); i < indexes.size() && chosen.size() <= page.limit(); i++) {
+                    chosen.add(t.changes.get(indexes.get(i)).view());
+                }
+            } else {
+                for (int i = firstAfter(t, indexes, new Position(after.block(), after.index() - 1)) - 1;
+                     i >= 0 && chosen.size() <= page.limit(); i--) {
+                    chosen.add(t.changes.get(indexes.get(i)).view());
+                }
+            }
+            if (chosen.size() <= page.limit()) {
+                return Optional.of(new Page<>(chosen, Optional.empty()));
+            }
+            List<ChangeView> items = chosen.subList(0, page.limit());
+            return Optional.of(new Page<>(items,
+                    Optional.of(ChangeKeys.sortKey(items.get(items.size() - 1).position()))));
+        });
     }
 
     @Override
-    public java.util.List<io.storagehub.schema.readmodel.ChangeView> changes(String chain,
-            io.storagehub.schema.readmodel.ChangeFilter filter, io.storagehub.schema.event.Position after, int limit) {
-        throw new UnsupportedOperationException("changes are not stored yet");  // TODO(changes-store)
+    public List<ChangeView> changes(String chain, ChangeFilter filter, Position after, int limit) {
+        if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be in 1.." + PageRequest.MAX_LIMIT + ", got " + limit);
+        }
+        List<String> keys = ChangeKeys.of(filter);
+        return on(chain, t -> {
+            List<ChangeView> result = new ArrayList<>(Math.min(limit, 64));
+            if (keys.isEmpty()) {
+                int from = firstAfter(t.changes.size(), i -> t.changes.get(i).view().position(), after);
+                for (int i = from; i < t.changes.size() && result.size() < limit; i++) {
+                    result.add(t.changes.get(i).view());
+                }
+                return result;
+            }
+            List<Integer> indexes = t.changesByKey.getOrDefault(keys.get(0), List.of());
+            for (int i = firstAfter(t, indexes, after); i < indexes.size() && result.size() < limit; i++) {
+                RecordedChange change = t.changes.get(indexes.get(i));
+                if (change.keys().containsAll(keys)) {
+                    result.add(change.view());
+                }
+            }
+            return result;
+        });
+    }
+
+    /** The first of {@code indexes} (into the chain's changes) whose change is after {@code after}. */
+    private static int firstAfter(ChainTables t, List<Integer> indexes, Position after) {
+        return firstAfter(indexes.size(), i -> t.changes.get(indexes.get(i)).view().position(), after);
+    }
+
+    private static int firstAfter(int size, java.util.function.IntFunction<Position> at, Position after) {
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (at.apply(mid).isAfter(after)) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
     }
 }

@@ -139,6 +139,7 @@ public final class InMemoryStore implements StateLoader, StateWriter {
             c.removedAssociations().forEach(t::removeAssociation);
             c.addedAssociations().forEach(t::addAssociation);
             c.digests().forEach(d -> t.digests.put(d.position(), d.digest()));
+            c.changes().forEach(t::addChange);
             if (c.lastPosition() != null) {
                 t.lastPosition = c.lastPosition();
                 t.updatedAt = clock.instant();

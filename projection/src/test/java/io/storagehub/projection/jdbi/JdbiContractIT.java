@@ -1,13 +1,13 @@
 package io.storagehub.projection.jdbi;
 
-import io.storagehub.projection.contract.QueryContract;
+import io.storagehub.projection.contract.ChangeContract;
 import io.storagehub.schema.migration.Migrations;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 
 /** The whole projection contract against the JDBI adapter on a real Postgres, one fresh schema per test. */
-class JdbiContractIT extends QueryContract {
+class JdbiContractIT extends ChangeContract {
 
     @Override
     protected Adapter newAdapter() {

@@ -243,7 +243,7 @@ class JdbiStateRoundTripIT {
 
     private static Changes positions(Position last, Changes.Digest... digests) {
         return new Changes(CHAIN, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), last, null, List.of(digests));
+                List.of(), List.of(), last, null, List.of(digests), List.of());
     }
 
     private void write(Changes changes) {

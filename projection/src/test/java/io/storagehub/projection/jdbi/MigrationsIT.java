@@ -10,7 +10,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 class MigrationsIT {
-    private static final List<String> TABLES = List.of("bsp", "bucket", "chain_position", "dead_letter",
+    private static final List<String> TABLES = List.of("bsp", "bucket", "chain_position", "change", "change_key",
+            "dead_letter",
             "event_digest", "file", "file_bsp", "msp", "payment_stream", "source_checkpoint", "value_prop");
 
     @Test

@@ -35,7 +35,7 @@ final class Rows {
 
     Changes changes() {
         return new Changes(chain, msps, bsps, valueProps, buckets, files, streams, deletedStreams, added, removed,
-                null, null, List.of());
+                null, null, List.of(), List.of());
     }
 
     MspRow msp(long id) {

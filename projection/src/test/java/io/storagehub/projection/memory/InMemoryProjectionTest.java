@@ -1,9 +1,9 @@
 package io.storagehub.projection.memory;
 
-import io.storagehub.projection.contract.QueryContract;
+import io.storagehub.projection.contract.ChangeContract;
 
 /** The whole projection contract against the in-memory adapter. */
-class InMemoryProjectionTest extends QueryContract {
+class InMemoryProjectionTest extends ChangeContract {
 
     @Override
     protected Adapter newAdapter() {

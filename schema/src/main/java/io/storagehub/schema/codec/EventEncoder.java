@@ -41,6 +41,23 @@ public final class EventEncoder {
         return text.toString();
     }
 
+    /**
+     * The {@code data} object of a projected event as the wire carries it (ids lowercase, u64 as JSON integers,
+     * u128 as decimal strings, fields in record component order), as text.
+     */
+    public String dataJson(ChainEvent event) {
+        if (event instanceof NotProjected) {
+            throw new IllegalArgumentException("NotProjected events keep their own data: " + event);
+        }
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(text)) {
+            RecordShape.of(event.getClass()).write(out, event, "data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
     private static void write(JsonGenerator out, Envelope envelope) throws IOException {
         ChainEvent event = envelope.event();
         out.writeStartObject();
