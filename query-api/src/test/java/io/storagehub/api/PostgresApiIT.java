@@ -3,7 +3,9 @@ package io.storagehub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.storagehub.api.contract.ChangeStreamContract;
 import io.storagehub.api.contract.ConsistencyContract;
+import io.storagehub.api.contract.HistoryContract;
 import io.storagehub.api.contract.EntityContract;
 import io.storagehub.api.contract.ErrorContract;
 import io.storagehub.api.contract.GeneratedChainContract;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * {@link QueryApi#start} connecting with a read-only role, waiting requests woken by the writer's notifications.
  */
 class PostgresApiIT implements EntityContract, ListContract, TreeContract, ErrorContract, ConsistencyContract,
-        OpsContract, GeneratedChainContract {
+        OpsContract, GeneratedChainContract, HistoryContract, ChangeStreamContract {
     private static PostgresFixture database;
     private static QueryApi api;
 

@@ -37,7 +37,12 @@ final class ChainFeed {
     private Position checked;
     private AutoCloseable following;
 
-    ChainFeed(String chain, Position head, StorageQueries queries, ChangeMatcher matcher, Executor reader) {
+    private final int readBatch;
+
+    /** {@code readBatch}: changes read (and queued to a subscriber) at once, at most {@link #READ_BATCH}. */
+    ChainFeed(String chain, Position head, StorageQueries queries, ChangeMatcher matcher, Executor reader,
+              int readBatch) {
+        this.readBatch = readBatch;
         this.chain = chain;
         this.head = head;
         this.reported = head;
@@ -120,13 +125,13 @@ final class ChainFeed {
             from = head;
         }
         while (true) {
-            List<ChangeView> batch = queries.changes(chain, ChangeFilter.NONE, from, READ_BATCH);
+            List<ChangeView> batch = queries.changes(chain, ChangeFilter.NONE, from, readBatch);
             if (batch.isEmpty()) {
                 return;
             }
             deliver(batch);
             from = batch.get(batch.size() - 1).position();
-            if (batch.size() < READ_BATCH) {
+            if (batch.size() < readBatch) {
                 return;
             }
         }

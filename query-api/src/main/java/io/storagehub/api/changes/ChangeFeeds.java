@@ -60,6 +60,7 @@ public final class ChangeFeeds implements AutoCloseable {
     private final Map<String, ChainFeed> feeds = new HashMap<>();
     private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicInteger subscribers = new AtomicInteger();
+    private final AtomicInteger waitingPages = new AtomicInteger();
     private final ExecutorService workers;
     private final ScheduledExecutorService keepAlive;
     private final Counter sent;
@@ -77,6 +78,9 @@ public final class ChangeFeeds implements AutoCloseable {
         keepAlive.scheduleAtFixedRate(this::keepAlive, tick, tick, TimeUnit.MILLISECONDS);
         Gauge.builder("storagehub.api.stream.subscribers", subscribers, AtomicInteger::get)
                 .description("event-stream subscribers of GET /changes connected now")
+                .register(registry);
+        Gauge.builder("storagehub.api.waiting.changes", waitingPages, AtomicInteger::get)
+                .description("GET /changes pages waiting (waitMs) for a matching change")
                 .register(registry);
         this.sent = Counter.builder("storagehub.api.stream.messages.sent")
                 .description("changes written to event-stream subscribers")
@@ -142,8 +146,12 @@ public final class ChangeFeeds implements AutoCloseable {
             }
         };
         Joined joined = join(chain, waiter);
+        waitingPages.incrementAndGet();
         // off the feed's lock: leaving takes the lock of the feeds, which joining takes before a feed's
-        changed.whenCompleteAsync((ok, failure) -> leave(joined.feed(), waiter), this::execute);
+        changed.whenCompleteAsync((ok, failure) -> {
+            waitingPages.decrementAndGet();
+            leave(joined.feed(), waiter);
+        }, this::execute);
         return changed.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -153,7 +161,8 @@ public final class ChangeFeeds implements AutoCloseable {
             ChainFeed feed = feeds.get(chain);
             if (feed == null) {
                 Position head = queries.chain(chain).map(ChainView::lastPosition).orElse(Position.ORIGIN);
-                ChainFeed started = new ChainFeed(chain, head, queries, matcher, workers);
+                ChainFeed started = new ChainFeed(chain, head, queries, matcher, workers,
+                        Math.max(1, Math.min(ChainFeed.READ_BATCH, settings.maxQueued() / 2)));
                 started.following(watcher.follow(chain, started::indexed));
                 feeds.put(chain, started);
                 feed = started;
@@ -185,8 +194,10 @@ public final class ChangeFeeds implements AutoCloseable {
         }
     }
 
-    void sent() {
-        sent.increment();
+    void sent(int events) {
+        if (events > 0) {
+            sent.increment(events);
+        }
     }
 
     void execute(Runnable task) {

@@ -10,6 +10,7 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EventStream implements FeedListener, WriteListener, AsyncListener {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+    private static final int WRITE_BYTES = 64 * 1024;
     static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
     private record Out(byte[] bytes, boolean event) {
@@ -219,8 +221,7 @@ final class EventStream implements FeedListener, WriteListener, AsyncListener {
         }
         try {
             while (out.isReady()) {
-                Out next = queue.poll();
-                if (next == null) {
+                if (queue.isEmpty()) {
                     if (!unflushed) {
                         break;
                     }
@@ -228,12 +229,9 @@ final class EventStream implements FeedListener, WriteListener, AsyncListener {
                     out.flush();
                     continue;
                 }
-                out.write(next.bytes());
+                out.write(take());
                 unflushed = true;
                 lastWriteNanos = System.nanoTime();
-                if (next.event()) {
-                    feeds.sent();
-                }
             }
         } catch (IOException | IllegalStateException e) {
             LOG.debug("event stream of chain {} could not write: {}", chain, e.toString());
@@ -244,6 +242,19 @@ final class EventStream implements FeedListener, WriteListener, AsyncListener {
             replayRunning = true;
             feeds.execute(this::replayNext);
         }
+    }
+
+    /** The queued messages, up to {@code WRITE_BYTES} of them at once, as one write (counted as sent). */
+    private byte[] take() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int events = 0;
+        while (!queue.isEmpty() && (bytes.size() == 0 || bytes.size() + queue.peek().bytes().length <= WRITE_BYTES)) {
+            Out next = queue.poll();
+            bytes.writeBytes(next.bytes());
+            events += next.event() ? 1 : 0;
+        }
+        feeds.sent(events);
+        return bytes.toByteArray();
     }
 
     /** One page of the replay, as large as the queue has room for; the live changes wait until it has caught up. */
