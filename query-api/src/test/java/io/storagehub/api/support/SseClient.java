@@ -126,6 +126,16 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
+    /** The next message, or empty when none arrives within {@code timeout}. */
+    public java.util.Optional<Event> poll(Duration timeout) {
+        try {
+            return java.util.Optional.ofNullable(events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The next {@code count} messages. */
     public List<Event> next(int count, Duration timeout) {
         List<Event> got = new ArrayList<>();
