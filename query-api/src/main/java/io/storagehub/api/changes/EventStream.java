@@ -72,6 +72,14 @@ final class EventStream implements FeedListener, WriteListener, AsyncListener {
 
     /** Starts the answer on the (asynchronous) request; the future completes when the stream has ended. */
     CompletableFuture<Void> open(Context ctx) {
+        ChangeFeeds.Joined joined;
+        try {
+            joined = feeds.join(chain, this);
+        } catch (RuntimeException e) {
+            // nothing is written yet: the request is answered as a problem (503 when the database is down)
+            close(ChangeFeeds.Ended.ERROR);
+            return CompletableFuture.failedFuture(e);
+        }
         HttpServletResponse response = ctx.res();
         response.setStatus(200);
         response.setContentType(RequestParams.EVENT_STREAM + ";charset=utf-8");
@@ -80,7 +88,6 @@ final class EventStream implements FeedListener, WriteListener, AsyncListener {
         try {
             ctx.req().getAsyncContext().addListener(this);
             ServletOutputStream stream = response.getOutputStream();
-            ChangeFeeds.Joined joined = feeds.join(chain, this);
             Position head = joined.head();
             synchronized (this) {
                 feed = joined.feed();
@@ -99,6 +106,9 @@ final class EventStream implements FeedListener, WriteListener, AsyncListener {
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("event stream of chain {} could not start: {}", chain, e.toString());
+            synchronized (this) {
+                feed = joined.feed();
+            }
             close(ChangeFeeds.Ended.CLIENT_GONE);
         }
         return done;
