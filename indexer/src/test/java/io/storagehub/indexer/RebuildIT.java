@@ -56,6 +56,9 @@ class RebuildIT {
             testbed.closeReadPool();
             assertThat(testbed.snapshot(Chains.ALPHA)).isEqualTo(before.snapshot(Chains.ALPHA));
             assertThat(testbed.snapshot(Chains.BETA)).isEqualTo(before.snapshot(Chains.BETA));
+            // the rebuild recreated the changes
+            assertThat(testbed.changes(Chains.ALPHA)).hasSizeGreaterThan(500).isEqualTo(before.changes(Chains.ALPHA));
+            assertThat(testbed.changes(Chains.BETA)).isEqualTo(before.changes(Chains.BETA));
             HikariDataSource oldPool = Pools.create(new PoolConfig(
                     testbed.db.jdbcUrl(), testbed.db.user(), testbed.db.password(), result.oldSchema().get(), 1,
                     Duration.ofSeconds(30), "test-old", true));
@@ -70,6 +73,8 @@ class RebuildIT {
             Wait.until(TIMEOUT, "live indexer caught up on the rebuilt schema", testbed::caughtUp);
             assertThat(testbed.snapshot(Chains.ALPHA)).isEqualTo(after.snapshot(Chains.ALPHA));
             assertThat(testbed.snapshot(Chains.BETA)).isEqualTo(after.snapshot(Chains.BETA));
+            assertThat(testbed.changes(Chains.ALPHA)).isEqualTo(after.changes(Chains.ALPHA));
+            assertThat(testbed.changes(Chains.BETA)).isEqualTo(after.changes(Chains.BETA));
             // every dead letter still in the topic exactly once
             int deadLettersAfter = after.count(Outcome.Kind.REJECTED) + 1;
             testbed.assertEveryDeadLetterOnce(deadLettersAfter, TIMEOUT);

@@ -4,10 +4,13 @@ import io.storagehub.projection.Batch;
 import io.storagehub.projection.BatchResult;
 import io.storagehub.projection.Outcome;
 import io.storagehub.projection.ReadModelSnapshot;
+import io.storagehub.projection.contract.ExpectedChanges;
 import io.storagehub.projection.memory.InMemoryProjection;
 import io.storagehub.projection.memory.InMemoryQueries;
 import io.storagehub.projection.memory.InMemoryStore;
 import io.storagehub.schema.event.Envelope;
+import io.storagehub.schema.readmodel.ChangeFilter;
+import io.storagehub.schema.readmodel.ChangeView;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +34,10 @@ final class Reference {
 
     ReadModelSnapshot snapshot(String chain) {
         return new InMemoryQueries(store).snapshot(chain);
+    }
+
+    List<ChangeView> changes(String chain) {
+        return ExpectedChanges.walkChanges(new InMemoryQueries(store), chain, ChangeFilter.NONE, 1000);
     }
 
     int count(Outcome.Kind kind) {

@@ -15,12 +15,16 @@ import io.storagehub.indexer.rebuild.FirstSync;
 import io.storagehub.indexer.run.LiveIndexer;
 import io.storagehub.projection.ReadModelSnapshot;
 import io.storagehub.projection.SourceOffset;
+import io.storagehub.projection.contract.ExpectedChanges;
 import io.storagehub.projection.jdbi.Databases;
 import io.storagehub.projection.jdbi.JdbiProjection;
 import io.storagehub.projection.jdbi.JdbiReadModelExport;
+import io.storagehub.projection.jdbi.JdbiStorageQueries;
 import io.storagehub.projection.jdbi.PoolConfig;
 import io.storagehub.projection.jdbi.Pools;
 import io.storagehub.schema.event.Envelope;
+import io.storagehub.schema.readmodel.ChangeFilter;
+import io.storagehub.schema.readmodel.ChangeView;
 import io.storagehub.testkit.kafka.EventFeed;
 import io.storagehub.testkit.kafka.TestKafka;
 import io.storagehub.testkit.wait.Wait;
@@ -144,6 +148,11 @@ final class Testbed implements AutoCloseable {
         assertThat(letters.stream().map(r -> DlqHeaders.text(r.headers(), DlqHeaders.SOURCE_PARTITION).get()
                 + "/" + DlqHeaders.text(r.headers(), DlqHeaders.SOURCE_OFFSET).get())
                 .collect(Collectors.toSet())).hasSize(expected);
+    }
+
+    /** The chain's changes, in position order. */
+    List<ChangeView> changes(String chain) {
+        return ExpectedChanges.walkChanges(new JdbiStorageQueries(jdbi()), chain, ChangeFilter.NONE, 1000);
     }
 
     ReadModelSnapshot snapshot(String chain) {

@@ -15,15 +15,18 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Applies batches to a {@link BulkState} instead of Postgres: the shared {@link ProjectionEngine} runs over the
- * state store, and only the dead letters (few) go straight to the shadow schema's outbox. The rows reach Postgres
- * once, at the end, through {@link BulkLoad}.
+ * state store, and only the dead letters (few) go straight to the shadow schema's outbox, and the changes (append
+ * only) to their {@link ChangeCopy}. The rows reach Postgres once, at the end, through {@link BulkLoad}.
  */
 public final class BulkBatchWriter implements BatchWriter {
     private final BulkState state;
+    private final ChangeCopy changes;
     private final Jdbi shadow;
 
-    BulkBatchWriter(BulkState state, Jdbi shadow) {
+    /** {@code changes}: where applied events are streamed as changes (null: changes are not kept). */
+    BulkBatchWriter(BulkState state, ChangeCopy changes, Jdbi shadow) {
         this.state = state;
+        this.changes = changes;
         this.shadow = shadow;
     }
 
@@ -31,8 +34,11 @@ public final class BulkBatchWriter implements BatchWriter {
     public BatchResult write(Batch batch, Function<BatchResult, List<DeadLetter>> deadLetters) {
         ProjectionEngine.Result run;
         try {
-            run = ProjectionEngine.run(batch, state);
+            run = ProjectionEngine.run(batch, state, changes != null);
             state.write(run.changes(), batch.checkpoint());
+            if (changes != null) {
+                changes.add(run.changes());
+            }
         } catch (IllegalStateException e) {
             throw new FatalFailure(e.getMessage(), e);
         }

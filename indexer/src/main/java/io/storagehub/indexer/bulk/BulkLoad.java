@@ -45,10 +45,20 @@ final class BulkLoad {
         this.schema = schema;
     }
 
-    /** Loads everything; returns the rows written. */
-    long load(BulkState state) throws SQLException {
+    /**
+     * Loads everything; returns the rows written. {@code changes}, when the build keeps changes, has streamed them
+     * during the replay into their tables (without their indexes): it is finished first and its indexes are built
+     * with the others.
+     */
+    long load(BulkState state, ChangeCopy changes) throws SQLException {
         long start = System.nanoTime();
-        List<Index> indexes = dropIndexes();
+        long changeRows = 0;
+        List<Index> indexes = new ArrayList<>();
+        if (changes != null) {
+            changeRows = changes.finish();
+            indexes.addAll(changes.indexes());
+        }
+        indexes.addAll(dropIndexes(LOADED));
         List<Callable<Long>> copies = new ArrayList<>();
         // the biggest first, so that the two loaders finish close together
         copies.add(() -> copy(Tables.FILE, state));
@@ -60,13 +70,18 @@ final class BulkLoad {
         copies.add(() -> copy(Tables.MSP, state));
         copies.add(() -> copy(Tables.VALUE_PROP, state));
         copies.add(() -> positions(state));
-        long rows = runAll(copies).stream().mapToLong(Long::longValue).sum();
+        long rows = changeRows + runAll(copies).stream().mapToLong(Long::longValue).sum();
         long loaded = System.nanoTime();
         runAll(indexes.stream().map(index -> (Callable<Long>) () -> create(index)).toList());
         long indexed = System.nanoTime();
         try (Connection c = connection(); Statement s = c.createStatement()) {
             for (String table : LOADED) {
                 s.execute("ANALYZE " + table);
+            }
+            if (changes != null) {
+                for (String table : ChangeCopy.TABLES) {
+                    s.execute("ANALYZE " + table);
+                }
             }
         }
         log.atInfo().addKeyValue("rows", rows).addKeyValue("copySeconds", seconds(loaded - start))
@@ -77,7 +92,7 @@ final class BulkLoad {
     }
 
     /** An index, or the primary key / unique constraint it backs, with the statement that builds it again. */
-    private record Index(String table, String name, String constraint, String definition) {
+    record Index(String table, String name, String constraint, String definition) {
         String drop() {
             return constraint == null ? "DROP INDEX " + name
                     : "ALTER TABLE " + table + " DROP CONSTRAINT " + constraint;
@@ -89,7 +104,8 @@ final class BulkLoad {
         }
     }
 
-    private List<Index> dropIndexes() throws SQLException {
+    /** Drops the indexes and keys of {@code tables}; returns them, to be built again. */
+    List<Index> dropIndexes(List<String> tables) throws SQLException {
         List<Index> indexes = new ArrayList<>();
         try (Connection c = connection()) {
             try (PreparedStatement q = c.prepareStatement("""
@@ -103,7 +119,7 @@ final class BulkLoad {
                     WHERE n.nspname = ? AND t.relname = ANY(?)
                     ORDER BY t.relname, i.relname""")) {
                 q.setString(1, schema);
-                q.setArray(2, c.createArrayOf("text", LOADED.toArray()));
+                q.setArray(2, c.createArrayOf("text", tables.toArray()));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         indexes.add(new Index(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
@@ -216,8 +232,13 @@ final class BulkLoad {
         return Math.round(nanos / 1e7) / 100.0;
     }
 
+    /** A COPY into {@code table} of this schema, on its own connection. */
+    Loader loader(String table, String sql) throws SQLException {
+        return new Loader(table, sql);
+    }
+
     /** One table's COPY on its own connection, fed in chunks. */
-    private final class Loader implements AutoCloseable {
+    final class Loader implements AutoCloseable {
         private final String table;
         private final Connection connection;
         private final CopyIn copy;

@@ -44,6 +44,8 @@ public final class IndexerKeys {
             new Key(DbConfig.POOL_SIZE, Integer.toString(DbConfig.DEFAULT_POOL_SIZE), "connections, 1..100"),
             new Key(DbConfig.STATEMENT_TIMEOUT, millis(DbConfig.DEFAULT_STATEMENT_TIMEOUT.toMillis()),
                     "statement_timeout in ms, 100..3600000"),
+            new Key(DbConfig.CHANGES, "on",
+                    "on: keep every applied event as a change (entity history, /changes); off: write no changes"),
             new Key(RetryConfig.MAX_ATTEMPTS, Integer.toString(RETRY.maxAttempts()), "attempts per batch, 1..20"),
             new Key(RetryConfig.INITIAL_BACKOFF, millis(RETRY.initialBackoff().toMillis()),
                     "first retry backoff in ms, 1..60000"),

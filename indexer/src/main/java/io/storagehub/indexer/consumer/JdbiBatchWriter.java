@@ -38,8 +38,13 @@ public final class JdbiBatchWriter implements BatchWriter {
 
     /** A writer whose projection keeps up to {@code cachedRows} rows per table between batches (0: none). */
     public JdbiBatchWriter(Jdbi jdbi, int cachedRows) {
+        this(jdbi, cachedRows, true);
+    }
+
+    /** {@code changes}: whether applied events are kept as changes (see {@link JdbiProjection}). */
+    public JdbiBatchWriter(Jdbi jdbi, int cachedRows, boolean changes) {
         this.jdbi = jdbi;
-        this.projection = new JdbiProjection(jdbi, JdbiProjection.LIVE, cachedRows);
+        this.projection = new JdbiProjection(jdbi, JdbiProjection.LIVE, cachedRows, changes);
     }
 
     @Override

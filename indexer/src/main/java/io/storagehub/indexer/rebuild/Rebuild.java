@@ -104,9 +104,12 @@ public final class Rebuild {
     Result run(Options options, String target, String old, IndexerMetrics metrics) {
         long start = System.nanoTime();
         TopicHistory history = HistoryCheck.verify(kafka, options.allowTruncatedHistory());
-        log.atInfo().addKeyValue("topic", kafka.topic()).addKeyValue("schema", target).log("rebuild started");
-        try (HikariDataSource pool = Pools.create(pool(target, "storagehub-rebuild"));
-             HikariDataSource switchPool = Pools.create(pool(db.schema(), "storagehub-rebuild-switch"))) {
+        log.atInfo().addKeyValue("topic", kafka.topic()).addKeyValue("schema", target)
+                .addKeyValue("changes", db.changes() ? "on" : "off").log("rebuild started");
+        // a bulk build keeping changes holds two connections for their COPY during the whole replay
+        int changeCopies = bulk.rebuild() && db.changes() ? 2 : 0;
+        try (HikariDataSource pool = Pools.create(pool(target, "storagehub-rebuild", changeCopies));
+             HikariDataSource switchPool = Pools.create(pool(db.schema(), "storagehub-rebuild-switch", 0))) {
             Jdbi targetJdbi = Databases.jdbi(pool);
             Jdbi switchJdbi = Databases.jdbi(switchPool);
             if (SchemaSwitch.exists(switchJdbi, target)) {
@@ -122,12 +125,13 @@ public final class Rebuild {
             Resilience resilience = new Resilience("postgres-rebuild", retry);
             metrics.bind("rebuild", resilience);
             // the live path into the shadow schema: the whole replay without bulk mode, else a verification's tail
-            BatchProcessor processor = new BatchProcessor(new JdbiBatchWriter(targetJdbi, CACHED_ROWS), decoder,
+            BatchProcessor processor = new BatchProcessor(new JdbiBatchWriter(targetJdbi, CACHED_ROWS, db.changes()), decoder,
                     resilience, metrics, () -> { });
             long records;
             try {
                 if (bulk.rebuild()) {
-                    try (BulkBuild build = BulkBuild.open(bulk.stateOf(target), pool, targetJdbi, target)) {
+                    try (BulkBuild build = BulkBuild.open(bulk.stateOf(target), pool, targetJdbi, target,
+                            db.changes())) {
                         records = replay.run(new BatchProcessor(build.writer(), decoder, resilience, metrics,
                                 () -> { }));
                         build.load();
@@ -161,8 +165,9 @@ public final class Rebuild {
         }
     }
 
-    private PoolConfig pool(String schema, String name) {
-        return new PoolConfig(db.jdbcUrl(), db.user(), db.password(), schema, Math.max(2, db.maxPoolSize()),
+    private PoolConfig pool(String schema, String name, int extraConnections) {
+        return new PoolConfig(db.jdbcUrl(), db.user(), db.password(), schema,
+                Math.min(PoolConfig.MAX_POOL_SIZE, Math.max(2, db.maxPoolSize()) + extraConnections),
                 db.statementTimeout(), name, false);
     }
 

@@ -22,6 +22,7 @@ import io.storagehub.indexer.retry.FatalFailure;
 import io.storagehub.indexer.retry.Resilience;
 import io.storagehub.indexer.retry.RetriableFailure;
 import io.storagehub.projection.jdbi.Databases;
+import io.storagehub.projection.jdbi.JdbiProjection;
 import io.storagehub.projection.jdbi.PoolConfig;
 import io.storagehub.projection.jdbi.Pools;
 import java.time.Duration;
@@ -99,7 +100,8 @@ public final class LiveIndexer implements AutoCloseable {
             DeadLetterRelay relay = new DeadLetterRelay(jdbi, db.schema(), kafka, retry, metrics);
             KafkaConsumer<byte[], byte[]> kafkaConsumer = new KafkaConsumer<>(
                     KafkaSettings.groupConsumer(kafka, "storagehub-indexer-" + UUID.randomUUID()));
-            IndexerConsumer consumer = new IndexerConsumer(kafka, kafkaConsumer, new JdbiBatchWriter(jdbi),
+            IndexerConsumer consumer = new IndexerConsumer(kafka, kafkaConsumer,
+                    new JdbiBatchWriter(jdbi, JdbiProjection.DEFAULT_CACHED_ROWS, db.changes()),
                     new CodecRecordDecoder(), resilience, retry, metrics, relay::signal);
             Readiness readiness = new Readiness(pool, db.schema());
             AtomicBoolean syncing = new AtomicBoolean(firstSync.isPresent());
@@ -114,7 +116,8 @@ public final class LiveIndexer implements AutoCloseable {
             indexer.consumerThread.start();
             log.atInfo().addKeyValue("topic", kafka.topic()).addKeyValue("group", kafka.groupId())
                     .addKeyValue("instanceId", kafka.instanceId().orElse("-"))
-                    .addKeyValue("schema", db.schema()).addKeyValue("httpPort", http.port()).log("indexer started");
+                    .addKeyValue("schema", db.schema()).addKeyValue("httpPort", http.port())
+                    .addKeyValue("changes", db.changes() ? "on" : "off").log("indexer started");
             return indexer;
         } catch (RuntimeException e) {
             pool.close();

@@ -8,16 +8,20 @@ import io.storagehub.projection.Projection;
 import io.storagehub.projection.ProjectionEngine;
 import io.storagehub.projection.ReadModelSnapshot;
 import io.storagehub.projection.SourceOffset;
+import io.storagehub.projection.contract.ExpectedChanges;
 import io.storagehub.projection.contract.GeneratedChains;
 import io.storagehub.projection.contract.Recount;
 import io.storagehub.projection.jdbi.Databases;
 import io.storagehub.projection.jdbi.JdbiProjection;
 import io.storagehub.projection.jdbi.JdbiReadModelExport;
+import io.storagehub.projection.jdbi.JdbiStorageQueries;
 import io.storagehub.projection.memory.InMemoryProjection;
 import io.storagehub.projection.memory.InMemoryQueries;
 import io.storagehub.projection.memory.InMemoryStore;
 import io.storagehub.schema.event.Position;
 import io.storagehub.schema.migration.Migrations;
+import io.storagehub.schema.readmodel.ChangeFilter;
+import io.storagehub.schema.readmodel.ChangeView;
 import io.storagehub.testkit.chain.ChainGenerator;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
@@ -31,8 +35,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Bulk mode against the live path: the same generated chains (poison, duplicates, every lifecycle) in the same
  * random batches go to the in-memory adapter, to the JDBI adapter, and to the bulk state store, which is then
- * loaded with COPY into its own schema. Every outcome matches the generator's verdict on all three, the bulk-built
- * rows equal the others row for row, and every counter equals a recount from the rows.
+ * loaded with COPY into its own schema (its changes streamed there during the replay, as a bulk build does). Every
+ * outcome matches the generator's verdict on all three, the bulk-built rows and changes equal the others row for
+ * row, and every counter equals a recount from the rows.
  */
 class BulkDifferentialIT {
     private static final List<String> CHAINS = List.of("bulk-alpha", "bulk-beta");
@@ -44,16 +49,17 @@ class BulkDifferentialIT {
              BulkState state = new BulkState(StateStore.openEmpty(Path.of("target", "bulk-state", bulk.name())))) {
             Migrations.migrate(live.dataSource(), live.name());
             Migrations.migrate(bulk.dataSource(), bulk.name());
+            ChangeCopy changes = ChangeCopy.open(new BulkLoad(bulk.dataSource(), bulk.name()));
             Jdbi liveJdbi = Databases.jdbi(live.dataSource());
             InMemoryStore memory = new InMemoryStore();
             for (int i = 0; i < CHAINS.size(); i++) {
                 ChainGenerator.Config config = ChainGenerator.Config.defaults(CHAINS.get(i), 3000 + i)
                         .withLiveFilesTarget(1_500).withPoisonRate(0.02);
                 GeneratedChains.applyInRandomBatches(GeneratedChains.generate(config, 8_000), 97 + i, 400,
-                        new InMemoryProjection(memory), new JdbiProjection(liveJdbi), new StateProjection(state));
+                        new InMemoryProjection(memory), new JdbiProjection(liveJdbi), new StateProjection(state, changes));
             }
 
-            new BulkLoad(bulk.dataSource(), bulk.name()).load(state);
+            new BulkLoad(bulk.dataSource(), bulk.name()).load(state, changes);
 
             InMemoryQueries reference = new InMemoryQueries(memory);
             JdbiReadModelExport liveRows = new JdbiReadModelExport(liveJdbi);
@@ -63,12 +69,25 @@ class BulkDifferentialIT {
                 assertThat(rows.files()).hasSizeGreaterThan(1_000);
                 assertThat(rows).isEqualTo(liveRows.snapshot(chain)).isEqualTo(reference.snapshot(chain));
                 assertThat(Recount.mismatches(rows)).isEmpty();
+                List<ChangeView> liveChanges = ExpectedChanges.walkChanges(new JdbiStorageQueries(liveJdbi), chain,
+                        ChangeFilter.NONE, 1000);
+                assertThat(liveChanges).hasSizeGreaterThan(6_000)
+                        .isEqualTo(ExpectedChanges.walkChanges(reference, chain, ChangeFilter.NONE, 1000));
+                assertThat(ExpectedChanges.walkChanges(new JdbiStorageQueries(Databases.jdbi(bulk.dataSource())),
+                        chain, ChangeFilter.NONE, 1000)).isEqualTo(liveChanges);
             }
+            assertThat(changeKeys(bulk)).hasSizeGreaterThan(30_000).isEqualTo(changeKeys(live));
             assertThat(new JdbiProjection(Databases.jdbi(bulk.dataSource())).chainPositions())
                     .isEqualTo(new JdbiProjection(liveJdbi).chainPositions());
             // the indexes and keys were built again after the load
             assertThat(indexes(bulk)).isEqualTo(indexes(live));
         }
+    }
+
+    private static List<String> changeKeys(IsolatedSchema schema) {
+        return Databases.jdbi(schema.dataSource()).withHandle(h -> h.createQuery(
+                "SELECT chain || ' ' || key || ' ' || block || ':' || event_index FROM change_key"
+                        + " ORDER BY chain, key, block, event_index").mapTo(String.class).list());
     }
 
     private static List<String> indexes(IsolatedSchema schema) {
@@ -78,11 +97,12 @@ class BulkDifferentialIT {
     }
 
     /** The bulk state as a {@link Projection}, as the bulk batch writer drives it. */
-    private record StateProjection(BulkState state) implements Projection {
+    private record StateProjection(BulkState state, ChangeCopy changes) implements Projection {
         @Override
         public BatchResult apply(Batch batch) {
             ProjectionEngine.Result run = ProjectionEngine.run(batch, state);
             state.write(run.changes(), batch.checkpoint());
+            changes.add(run.changes());
             return run.result();
         }
 

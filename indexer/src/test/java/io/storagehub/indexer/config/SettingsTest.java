@@ -128,6 +128,19 @@ class SettingsTest {
     }
 
     @Test
+    void changes_areKeptByDefault_offOnRequest_andAnythingElseIsRejected() {
+        assertThat(DbConfig.from(Settings.of(Map.of())).changes()).isTrue();
+        assertThat(DbConfig.from(Settings.of(Map.of("STORAGEHUB_INDEXER_CHANGES", " OFF "))).changes()).isFalse();
+        assertThat(DbConfig.from(Settings.of(Map.of("STORAGEHUB_INDEXER_CHANGES", "on"))).changes()).isTrue();
+        assertThat(DbConfig.from(Settings.of(Map.of("STORAGEHUB_INDEXER_CHANGES", "off"))).withSchema("other")
+                .changes()).isFalse();
+        assertThatThrownBy(() -> DbConfig.from(Settings.of(Map.of("STORAGEHUB_INDEXER_CHANGES", "no"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("STORAGEHUB_INDEXER_CHANGES")
+                .hasMessageContaining("on or off");
+        assertThat(IndexerKeys.ALL).extracting(Key::name).contains(DbConfig.CHANGES);
+    }
+
+    @Test
     void retryBackoffMaxBelowInitial_isRejected() {
         assertThatThrownBy(() -> RetryConfig.from(Settings.of(Map.of("STORAGEHUB_INDEXER_BACKOFF_INITIAL_MS", "500",
                 "STORAGEHUB_INDEXER_BACKOFF_MAX_MS", "100"))))

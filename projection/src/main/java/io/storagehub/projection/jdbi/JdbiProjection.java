@@ -34,6 +34,7 @@ public final class JdbiProjection implements Projection {
     private final Jdbi jdbi;
     private final String projectionName;
     private final RowCache rows;
+    private final boolean recordChanges;
 
     public JdbiProjection(Jdbi jdbi) {
         this(jdbi, LIVE);
@@ -49,12 +50,21 @@ public final class JdbiProjection implements Projection {
      * {@link RowCache}; 0: every batch reads all its rows from Postgres).
      */
     public JdbiProjection(Jdbi jdbi, String projectionName, int cachedRows) {
+        this(jdbi, projectionName, cachedRows, true);
+    }
+
+    /**
+     * {@code recordChanges}: whether applied events are kept as changes (the {@code change} and {@code change_key}
+     * tables, written in the batch's transaction); off, nothing is written to them.
+     */
+    public JdbiProjection(Jdbi jdbi, String projectionName, int cachedRows, boolean recordChanges) {
         if (projectionName == null || projectionName.isBlank()) {
             throw new IllegalArgumentException("projection name must not be blank");
         }
         this.jdbi = jdbi;
         this.projectionName = projectionName;
         this.rows = new RowCache(cachedRows);
+        this.recordChanges = recordChanges;
     }
 
     @Override
@@ -67,7 +77,7 @@ public final class JdbiProjection implements Projection {
         Committed committed = jdbi.inTransaction(handle -> {
             handle.execute(Sql.of(JdbiProjection.class, "readCommitted"));
             CachingLoader loader = rows.over(new JdbiStateLoader(handle));
-            ProjectionEngine.Result run = ProjectionEngine.run(batch, loader);
+            ProjectionEngine.Result run = ProjectionEngine.run(batch, loader, recordChanges);
             new JdbiStateWriter(handle, projectionName).write(run.changes(), batch.checkpoint());
             List<String> advanced = run.changes().stream().map(Changes::chain).toList();
             if (!advanced.isEmpty()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storagehub.projection.ReadModelSnapshot;
 import io.storagehub.projection.StorageQueries;
+import io.storagehub.projection.contract.ExpectedChanges;
 import io.storagehub.projection.contract.GeneratedChains;
 import io.storagehub.projection.contract.Recount;
 import io.storagehub.projection.memory.InMemoryProjection;
@@ -11,6 +12,8 @@ import io.storagehub.projection.memory.InMemoryQueries;
 import io.storagehub.projection.memory.InMemoryStore;
 import io.storagehub.schema.migration.Migrations;
 import io.storagehub.schema.readmodel.ChainView;
+import io.storagehub.schema.readmodel.ChangeFilter;
+import io.storagehub.schema.readmodel.EntityKind;
 import io.storagehub.schema.readmodel.FileView;
 import io.storagehub.schema.readmodel.FolderView;
 import io.storagehub.schema.readmodel.Page;
@@ -61,7 +64,34 @@ class DifferentialIT {
                 assertThat(postgresRows.snapshot(chain)).isEqualTo(rows);
                 assertThat(Recount.mismatches(rows)).isEmpty();
                 assertSameAnswers(chain, rows, memory, postgres);
+                assertThat(ExpectedChanges.walkChanges(postgres, chain, ChangeFilter.NONE, 997))
+                        .isEqualTo(ExpectedChanges.walkChanges(memory, chain, ChangeFilter.NONE, 1000));
             }
+        }
+    }
+
+    @Test
+    void bothAdapters_keepExactlyTheChangesComputedFromTheViewsBeforeAndAfterEachEvent() {
+        try (IsolatedSchema schema = TestDatabase.isolatedSchema()) {
+            Migrations.migrate(schema.dataSource(), schema.name());
+            Jdbi jdbi = Databases.jdbi(schema.dataSource());
+            InMemoryStore store = new InMemoryStore();
+            InMemoryQueries memory = new InMemoryQueries(store);
+            String chain = "diff-changes";
+            ChainGenerator.Config config = ChainGenerator.Config.defaults(chain, 4242)
+                    .withLiveFilesTarget(250).withPoisonRate(0.03);
+            GeneratedChains.Expected generated = GeneratedChains.generate(config, 3_000);
+            GeneratedChains.applyInRandomBatches(generated, 99, 300, new InMemoryProjection(store),
+                    new JdbiProjection(jdbi));
+
+            ExpectedChanges expected = ExpectedChanges.of(chain, generated.events());
+            ReadModelSnapshot rows = memory.snapshot(chain);
+
+            assertThat(expected.changes()).hasSizeGreaterThan(2_000);
+            assertThat(expected.views()).flatMap(c -> c.entities()).extracting(e -> e.kind())
+                    .contains(EntityKind.values());
+            expected.assertHeldBy(memory, chain, rows);
+            expected.assertHeldBy(new JdbiStorageQueries(jdbi), chain, rows);
         }
     }
 

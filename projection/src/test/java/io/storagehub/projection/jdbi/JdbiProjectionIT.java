@@ -105,7 +105,30 @@ class JdbiProjectionIT {
         assertThat(queries.bsp(CHAIN, SmokeChain.BSP)).isEmpty();
         assertThat(queries.file(CHAIN, SmokeChain.FILE)).isEmpty();
         assertThat(count("event_digest")).isZero();
+        assertThat(count("change")).isZero();
+        assertThat(count("change_key")).isZero();
         assertThat(projection.apply(batch).counts()).containsEntry(Outcome.Kind.APPLIED, 7);
+        assertThat(count("change")).isEqualTo(7);
+    }
+
+    @Test
+    void changesOff_writesNothingToTheChangeTables_andTheSameRows() {
+        // given
+        List<Envelope> events = SmokeChain.events(CHAIN);
+        MigratedSchema other = MigratedSchema.create();
+        try (other) {
+            // when
+            new JdbiProjection(db.jdbi, JdbiProjection.LIVE, 0, false).apply(Batch.of(events));
+            new JdbiProjection(other.jdbi).apply(Batch.of(events));
+
+            // then
+            assertThat(count("change")).isZero();
+            assertThat(count("change_key")).isZero();
+            assertThat(new JdbiReadModelExport(db.jdbi).snapshot(CHAIN))
+                    .isEqualTo(new JdbiReadModelExport(other.jdbi).snapshot(CHAIN));
+            assertThat(new JdbiStorageQueries(other.jdbi).changes(CHAIN,
+                    io.storagehub.schema.readmodel.ChangeFilter.NONE, Position.ORIGIN, 100)).hasSize(events.size());
+        }
     }
 
     @Test

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storagehub.projection.state.BspRow;
 import io.storagehub.projection.state.BucketRow;
+import io.storagehub.projection.state.Changes;
 import io.storagehub.projection.state.FileRow;
+import io.storagehub.projection.state.RecordedChange;
+import io.storagehub.schema.event.Position;
+import io.storagehub.schema.readmodel.ChangeView;
+import io.storagehub.schema.readmodel.ChangedEntity;
+import io.storagehub.schema.readmodel.EntityKind;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +35,7 @@ class JdbiQueryPlansIT {
     private static final int BUCKETS = 2_000;
     private static final int FILES = 5_000;
     private static final int PAGE = 21;
+    private static final int CHANGES = 20_000;
     private static final Pattern CHAIN_ONLY_BOUND = Pattern.compile("(?m)Index Cond: \\((?![^\\n]* AND )chain = ");
     private static final Pattern PARAMETER = Pattern.compile("(?<!:):(\\w+)");
 
@@ -52,7 +60,42 @@ class JdbiQueryPlansIT {
             rows.stores(bsps.get(f % PROVIDERS), file);
         }
         db.jdbi.useTransaction(h -> new JdbiStateWriter(h, "live").write(List.of(rows.changes()), Optional.empty()));
+        db.jdbi.useTransaction(h -> new JdbiStateWriter(h, "live").write(List.of(changes()), Optional.empty()));
         db.jdbi.useHandle(h -> h.execute("ANALYZE"));
+    }
+
+    /** {@link #CHANGES} changes, each of a file, its bucket, its owner and one MSP, over 5 blocks a change. */
+    private static Changes changes() {
+        List<RecordedChange> recorded = new ArrayList<>();
+        for (int i = 0; i < CHANGES; i++) {
+            Position position = new Position(i / 5, i % 5);
+            String file = Ids.hex32(100_000 + i % FILES);
+            recorded.add(new RecordedChange(new ChangeView(position, Ids.hex32(9), Instant.EPOCH, "FileSystem",
+                    "MspAcceptedStorageRequest", "{}", List.of(new ChangedEntity(EntityKind.FILE, file,
+                    List.of("updatedAt")))), List.of(RecordedChange.FILE + file,
+                    RecordedChange.IN_BUCKET + Ids.hex32(1_000 + i % 10), RecordedChange.ACCOUNT + Ids.account(i % 7),
+                    RecordedChange.MSP + Ids.hex32(i % PROVIDERS))));
+        }
+        return new Changes(CHAIN, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), null, null, List.of(), recorded);
+    }
+
+    @Test
+    void history_andChanges_scanTheirKeysInPositionOrder() {
+        Map<String, Object> history = Map.of("chain", CHAIN, "key", RecordedChange.FILE + Ids.hex32(100_003),
+                "afterBlock", 1_000L, "afterIndex", 2L, "limit", PAGE);
+        Map<String, Object> filtered = Map.of("chain", CHAIN, "key", RecordedChange.IN_BUCKET + Ids.hex32(1_003),
+                "otherKeys", "{" + RecordedChange.MSP + Ids.hex32(3) + "}", "afterBlock", 1_000L,
+                "afterIndex", 2L, "limit", PAGE);
+        Map<String, Object> all = Map.of("chain", CHAIN, "afterBlock", 1_000L, "afterIndex", 2L, "limit", PAGE);
+
+        assertKeysetIndexScan("historyAsc", history, "change_key_pkey");
+        assertKeysetIndexScan("historyDesc", history, "change_key_pkey");
+        assertKeysetIndexScan("filteredChanges", filtered, "change_key_pkey");
+        assertKeysetIndexScan("changes", all, "change_pkey");
+        assertThat(plans("historyDesc", history)).allSatisfy(plan -> assertThat(plan)
+                .contains("Scan Backward using change_key_pkey")
+                .containsPattern("Index Scan using change_pkey "));
     }
 
     @AfterAll
@@ -108,7 +151,7 @@ class JdbiQueryPlansIT {
      */
     private static void assertKeysetIndexScan(String query, Map<String, Object> binds, String index) {
         assertThat(plans(query, binds)).allSatisfy(plan -> assertThat(plan)
-                .containsPattern("Index (Only )?Scan using " + index + " ")
+                .containsPattern("Index (Only )?Scan (Backward )?using " + index + " ")
                 .doesNotContain("Seq Scan")
                 .doesNotContainPattern("(?m)^\\s*(->\\s+)?Sort ")
                 .doesNotContainPattern(CHAIN_ONLY_BOUND));
