@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * re-reads the waited-for chains every {@code fallbackPoll} (in case a notification is lost). Each check is one
  * lookup per chain, however many requests wait on it. A notification also re-reads the chain when it is in the
  * {@link IndexedChains} cache (once, for waiters and cache alike), and every lookup refreshes that cache.
+ * Followers ({@link #follow}: the change feeds of the live streams) hear every lookup of their chain, and a
+ * followed chain is re-checked by the fallback poll as a waited-for one is.
  */
 public final class IndexWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexWatcher.class);
