@@ -74,7 +74,8 @@ public final class ChangeFeeds implements AutoCloseable {
         this.matcher = new ChangeMatcher(queries);
         this.workers = Executors.newFixedThreadPool(WORKERS, daemon("change-feed"));
         this.keepAlive = Executors.newSingleThreadScheduledExecutor(daemon("change-keepalive"));
-        long tick = Math.max(1, settings.keepAlive().toMillis() / 2);
+        // a stream silent for half the keep-alive gets a comment at the next tick, a third later at most
+        long tick = Math.max(1, settings.keepAlive().toMillis() / 3);
         keepAlive.scheduleAtFixedRate(this::keepAlive, tick, tick, TimeUnit.MILLISECONDS);
         Gauge.builder("storagehub.api.stream.subscribers", subscribers, AtomicInteger::get)
                 .description("event-stream subscribers of GET /changes connected now")
@@ -184,13 +185,16 @@ public final class ChangeFeeds implements AutoCloseable {
         }
     }
 
-    /** A stream ended: it leaves its feed and the reason is counted. */
+    /**
+     * A stream ended: the reason is counted and it leaves its feed, off the caller's thread (which may hold the
+     * feed's lock, and leaving takes the lock of the feeds, which joining takes before a feed's).
+     */
     void ended(EventStream stream, ChainFeed feed, Ended why) {
         if (streams.remove(stream)) {
             ended.get(why).increment();
         }
         if (feed != null) {
-            leave(feed, stream);
+            execute(() -> leave(feed, stream));
         }
     }
 
