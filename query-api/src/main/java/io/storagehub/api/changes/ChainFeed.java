@@ -32,6 +32,8 @@ final class ChainFeed {
     private final List<FeedListener> listeners = new ArrayList<>();
     private final AtomicInteger wakeups = new AtomicInteger();
     private Position head;
+    /** Guards {@code reported} and {@code checked}, so that the watcher never waits for a delivery. */
+    private final Object positions = new Object();
     /** The chain's last position as last reported, and the one every change up to which has been read. */
     private Position reported;
     private Position checked;
@@ -82,7 +84,7 @@ final class ChainFeed {
 
     /** The chain was indexed further (or re-checked): read what is new, once, on the reader. */
     void indexed(ChainView view) {
-        synchronized (this) {
+        synchronized (positions) {
             if (!view.lastPosition().isAfter(checked)) {
                 return;
             }
@@ -104,12 +106,12 @@ final class ChainFeed {
         do {
             seen = wakeups.get();
             Position target;
-            synchronized (this) {
+            synchronized (positions) {
                 target = reported;
             }
             try {
                 readNew();
-                synchronized (this) {
+                synchronized (positions) {
                     checked = target.isAfter(checked) ? target : checked;
                 }
             } catch (RuntimeException e) {
@@ -137,23 +139,46 @@ final class ChainFeed {
         }
     }
 
-    private synchronized void deliver(List<ChangeView> batch) {
-        Map<ChangeFilter, Boolean> passed = new HashMap<>();
-        for (ChangeView change : batch) {
-            if (!change.position().isAfter(head)) {
-                continue;
-            }
-            FeedMessage message = null;
-            passed.clear();
-            for (FeedListener listener : List.copyOf(listeners)) {
-                boolean passes = passed.computeIfAbsent(listener.filter(),
-                        filter -> matcher.matches(chain, filter, change));
-                if (passes) {
-                    message = message == null ? FeedMessage.of(change) : message;
-                    listener.deliver(message);
-                }
-            }
-            head = change.position();
+    /**
+     * Hands each change of the batch to the listeners whose filter it passes. The filters are evaluated outside
+     * the lock (they may look up owners), for the listeners there are now; one added meanwhile is evaluated
+     * under it.
+     */
+    private void deliver(List<ChangeView> batch) {
+        Map<ChangeFilter, boolean[]> passes = new HashMap<>();
+        List<FeedListener> now;
+        synchronized (this) {
+            now = List.copyOf(listeners);
         }
+        for (FeedListener listener : now) {
+            passes.computeIfAbsent(listener.filter(), filter -> evaluate(filter, batch));
+        }
+        synchronized (this) {
+            for (FeedListener listener : listeners) {
+                passes.computeIfAbsent(listener.filter(), filter -> evaluate(filter, batch));
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                ChangeView change = batch.get(i);
+                if (!change.position().isAfter(head)) {
+                    continue;
+                }
+                FeedMessage message = null;
+                for (FeedListener listener : List.copyOf(listeners)) {
+                    if (passes.get(listener.filter())[i]) {
+                        message = message == null ? FeedMessage.of(change) : message;
+                        listener.deliver(message);
+                    }
+                }
+                head = change.position();
+            }
+        }
+    }
+
+    private boolean[] evaluate(ChangeFilter filter, List<ChangeView> batch) {
+        boolean[] passes = new boolean[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            passes[i] = matcher.matches(chain, filter, batch.get(i));
+        }
+        return passes;
     }
 }
