@@ -26,12 +26,14 @@ import org.slf4j.LoggerFactory;
  * the stream holds no thread while idle or while its client is slow, and the chain's feed only queues messages.
  * From a start position it first replays the matching changes up to the feed's head at subscription, a page at
  * a time as the client takes them, and holds the live ones meanwhile; then it sends the held and live ones,
- * each position once. More than {@code maxQueued} messages waiting for the client disconnect it (it resumes
- * with {@code Last-Event-ID}).
+ * each position once. More than {@code maxQueued} messages waiting for a client that has taken nothing for a
+ * second, or four times as many in any case, disconnect it (it resumes with {@code Last-Event-ID}).
  */
 final class EventStream implements FeedListener, WriteListener, AsyncListener {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     private static final int WRITE_BYTES = 64 * 1024;
+    static final java.time.Duration STALLED = java.time.Duration.ofSeconds(1);
+    static final int HARD_LIMIT = 4;
     static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
     private record Out(byte[] bytes, boolean event) {
@@ -91,7 +93,6 @@ final class EventStream implements FeedListener, WriteListener, AsyncListener {
             Position head = joined.head();
             synchronized (this) {
                 feed = joined.feed();
-                out = stream;
                 lastQueued = start.orElse(head);
                 replaying = lastQueued.compareTo(head) < 0;
                 replayUpTo = head;
@@ -100,10 +101,13 @@ final class EventStream implements FeedListener, WriteListener, AsyncListener {
                     releaseHeld();
                 }
             }
+            // non-blocking from here on; writes wait for the listener, so that none is a blocking one
             stream.setWriteListener(this);
-            if (replaying) {
-                replayNext();
+            synchronized (this) {
+                out = stream;
             }
+            write(); // commits the head, and starts the replay (on the feeds' threads) when there is one
+
         } catch (IOException | RuntimeException e) {
             LOG.debug("event stream of chain {} could not start: {}", chain, e.toString());
             synchronized (this) {
@@ -126,7 +130,7 @@ final class EventStream implements FeedListener, WriteListener, AsyncListener {
         }
         if (!started || replaying) {
             held.add(message);
-            if (held.size() > maxQueued) {
+            if (tooFarBehind(held.size())) {
                 slow();
             }
             return;
@@ -191,6 +195,16 @@ final class EventStream implements FeedListener, WriteListener, AsyncListener {
         done.complete(null);
     }
 
+    /**
+     * Whether {@code waiting} messages mean the client fell too far behind: more than {@code maxQueued} while it
+     * has taken nothing for {@link #STALLED} (a burst that a reading client takes as it comes is no reason), or
+     * more than {@link #HARD_LIMIT} times as many in any case (memory stays bounded).
+     */
+    private boolean tooFarBehind(int waiting) {
+        return waiting > maxQueued && (waiting > HARD_LIMIT * maxQueued
+                || System.nanoTime() - lastWriteNanos > STALLED.toNanos());
+    }
+
     private void slow() {
         LOG.info("event stream of chain {} disconnected: its client fell more than {} messages behind", chain,
                 maxQueued);
@@ -213,7 +227,7 @@ final class EventStream implements FeedListener, WriteListener, AsyncListener {
         }
         queue.add(new Out(message.bytes(), true));
         lastQueued = message.position();
-        if (queue.size() > maxQueued) {
+        if (tooFarBehind(queue.size())) {
             slow();
         }
     }

@@ -28,7 +28,8 @@ public enum ConfigKey {
     STREAM_MAX_SUBSCRIBERS("STORAGEHUB_API_STREAM_MAX_SUBSCRIBERS", "1000",
             "event-stream subscribers of GET /changes one instance serves at once (more are answered 503), 1..100000"),
     STREAM_MAX_QUEUED("STORAGEHUB_API_STREAM_MAX_QUEUED", "1000",
-            "changes that may wait for one slow event-stream client before it is disconnected, 1..100000"),
+            "changes that may wait for an event-stream client that takes nothing for a second (four times as many "
+                    + "in any case) before it is disconnected, 1..100000"),
     STREAM_KEEPALIVE_MS("STORAGEHUB_API_STREAM_KEEPALIVE_MS", "15000",
             "longest silence on an event stream before a keep-alive comment, in ms, 100..15000"),
     ALLOW_WRITE_ROLE("STORAGEHUB_API_ALLOW_WRITE_ROLE", "false",

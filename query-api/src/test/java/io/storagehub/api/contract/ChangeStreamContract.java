@@ -235,6 +235,30 @@ public interface ChangeStreamContract extends ChangesContract {
     }
 
     @Test
+    default void aClientThatKeepsUp_receivesABurstTenTimesItsQueue_withoutBeingDisconnected() {
+        // given
+        ChainScript script = streamChain("sse-burst");
+        Position head = expected().chain(script.chain()).orElseThrow().lastPosition();
+        double slowBefore = metric("storagehub_api_stream_disconnections_total{reason=\"slow\"}");
+        try (SseClient client = subscribe(streamPath(script))) {
+            // when: ten queues' worth of changes land in one batch
+            script.nextBlock();
+            List<Envelope> burst = new ArrayList<>();
+            for (int i = 0; i < TestServer.STREAMS.maxQueued() * 5; i++) {
+                burst.add(script.next(new ProvidersEvent.MultiAddressAdded(provider(1), "/ip4/10.0.0." + i)));
+                burst.add(script.next(new ProvidersEvent.MultiAddressRemoved(provider(1), "/ip4/10.0.0." + i)));
+            }
+            index(burst);
+
+            // then: all of them arrive, in order, on the same stream
+            List<SseClient.Event> got = client.next(burst.size(), EVENT_WAIT);
+            assertThat(comparable(got)).isEqualTo(comparable(expectedEvents(script.chain(), ChangeFilter.NONE, head)));
+            assertThat(client.ended()).isFalse();
+            assertThat(metric("storagehub_api_stream_disconnections_total{reason=\"slow\"}")).isEqualTo(slowBefore);
+        }
+    }
+
+    @Test
     default void streamMetrics_countMessagesSent() {
         double sentBefore = metric("storagehub_api_stream_messages_sent_total");
         ChainScript script = streamChain("sse-metrics");
