@@ -5,8 +5,6 @@ import io.storagehub.api.http.RequestParams;
 import io.storagehub.schema.event.Position;
 import io.storagehub.schema.readmodel.ChangeFilter;
 import io.storagehub.schema.readmodel.ChangeView;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * each position once. More than {@code maxQueued} messages waiting for a client that has taken nothing for a
  * second, or four times as many in any case, disconnect it (it resumes with {@code Last-Event-ID}).
  */
-final class EventStream implements FeedListener, WriteListener, AsyncListener {
+final class EventStream implements FeedListener, WriteListener {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
     private static final int WRITE_BYTES = 64 * 1024;
     static final java.time.Duration STALLED = java.time.Duration.ofSeconds(1);
@@ -88,7 +86,7 @@ final class EventStream implements FeedListener, WriteListener, AsyncListener {
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
         try {
-            ctx.req().getAsyncContext().addListener(this);
+            ctx.req().getAsyncContext().addListener(new StreamEnds(this));
             ServletOutputStream stream = response.getOutputStream();
             Position head = joined.head();
             synchronized (this) {
@@ -156,26 +154,6 @@ final class EventStream implements FeedListener, WriteListener, AsyncListener {
     public void onError(Throwable failure) {
         LOG.debug("event stream of chain {} failed: {}", chain, failure.toString());
         close(ChangeFeeds.Ended.CLIENT_GONE);
-    }
-
-    @Override
-    public void onComplete(AsyncEvent event) {
-        close(ChangeFeeds.Ended.CLIENT_GONE);
-    }
-
-    @Override
-    public void onTimeout(AsyncEvent event) {
-        close(ChangeFeeds.Ended.CLIENT_GONE);
-    }
-
-    @Override
-    public void onError(AsyncEvent event) {
-        close(ChangeFeeds.Ended.CLIENT_GONE);
-    }
-
-    @Override
-    public void onStartAsync(AsyncEvent event) {
-        // the request is already asynchronous when the stream opens
     }
 
     /** Ends the stream (idempotent): frees the subscriber slot, leaves the feed and completes the answer. */
