@@ -60,6 +60,11 @@ public final class BenchMain implements Callable<Integer> {
             description = "phases to run; backfill = sync (default ${DEFAULT-VALUE})")
     List<String> phases;
 
+    @Option(names = "--compare-changes",
+            description = "catch up the first half with STORAGEHUB_INDEXER_CHANGES=off, the second with changes on, "
+                    + "and compare them")
+    boolean compareChanges;
+
     @Option(names = "--out", defaultValue = "BENCHMARKS.md", description = "report file (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -75,7 +80,7 @@ public final class BenchMain implements Callable<Integer> {
     public Integer call() throws Exception {
         BenchOptions options = new BenchOptions(events, rebuildEvents, perEvent, seed, chain, deepFiles, connections,
                 querySeconds, freshnessRate, freshnessSeconds, indexerMaxBatch, new LinkedHashSet<>(phases), out,
-                workDir.toAbsolutePath());
+                workDir.toAbsolutePath(), compareChanges);
         new BenchRun(options).run();
         return 0;
     }

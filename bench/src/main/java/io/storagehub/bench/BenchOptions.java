@@ -23,10 +23,13 @@ import java.util.Set;
  * @param phases          which of sync, rebuild, query, freshness to run ({@code backfill} is read as sync)
  * @param out             the Markdown report to (re)write
  * @param workDir         logs, recordings and load-tool scripts
+ * @param compareChanges  split the live catch-up in two halves, the first with {@code STORAGEHUB_INDEXER_CHANGES=off},
+ *                        the second with changes on, and report their events/s and CPU per event side by side
  */
 public record BenchOptions(long events, long rebuildEvents, int perEventPrefix, long seed, String chain,
                            int deepFiles, int connections, int querySeconds, int freshnessRate,
-                           int freshnessSeconds, int indexerMaxBatch, Set<String> phases, Path out, Path workDir) {
+                           int freshnessSeconds, int indexerMaxBatch, Set<String> phases, Path out, Path workDir,
+                           boolean compareChanges) {
     public static final Set<String> ALL_PHASES = Set.of("sync", "rebuild", "query", "freshness");
     /** The former name of the sync phase, still accepted. */
     static final String SYNC_ALIAS = "backfill";

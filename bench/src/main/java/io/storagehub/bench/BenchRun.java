@@ -6,7 +6,9 @@ import io.storagehub.bench.backfill.CopyRows;
 import io.storagehub.bench.backfill.FirstSyncResult;
 import io.storagehub.bench.backfill.PerEventBaseline;
 import io.storagehub.bench.backfill.Reference;
+import io.storagehub.bench.backfill.IndexerRunResult;
 import io.storagehub.bench.backfill.SyncBench;
+import io.storagehub.bench.report.ChangesSection;
 import io.storagehub.bench.env.Machine;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Services;
@@ -127,8 +129,18 @@ final class BenchRun {
         report.section(SyncSection.firstSync(first, Analysis.firstSync(first)), SyncSection.goals(first));
         feed.produce(generator, options.events(), reference);
         checkpoint(services.pg());
+        IndexerRunResult withoutChanges = null;
+        if (options.compareChanges()) {
+            // the first half without changes, the second (on the same, slightly larger read model) with them
+            withoutChanges = bench.catchUpWithoutChanges(options.events() + (feed.published() - options.events()) / 2);
+            checkpoint(services.pg());
+        }
         CatchUpResult catchUp = bench.catchUp(feed.published(), reference, options.chain());
         report.section(SyncSection.catchUp(catchUp, Analysis.catchUp(catchUp)), SyncSection.goals(catchUp));
+        if (withoutChanges != null) {
+            report.section(ChangesSection.compare(withoutChanges, catchUp.run()),
+                    ChangesSection.goals(withoutChanges, catchUp.run()));
+        }
     }
 
     private interface Phase {

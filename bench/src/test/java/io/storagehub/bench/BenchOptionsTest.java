@@ -12,7 +12,7 @@ class BenchOptionsTest {
 
     private static BenchOptions options(long events, long rebuildEvents, List<String> phases) {
         return new BenchOptions(events, rebuildEvents, 1_000, 42, "bench", 1_000, 8, 5, 5_000, 10, 5_000,
-                Set.copyOf(phases), Path.of("out.md"), Path.of("work"));
+                Set.copyOf(phases), Path.of("out.md"), Path.of("work"), false);
     }
 
     @Test

@@ -33,6 +33,7 @@ public final class SyncBench {
     private static final Logger log = LoggerFactory.getLogger(SyncBench.class);
     public static final String APPLICATION_NAME = "storagehub-indexer";
     static final String BULK_DIR_KEY = "STORAGEHUB_INDEXER_BULK_DIR";
+    static final String CHANGES_KEY = "STORAGEHUB_INDEXER_CHANGES";
 
     private final Services services;
     private final Path workDir;
@@ -66,7 +67,20 @@ public final class SyncBench {
         return new CatchUpResult(end - run.events(), run, verify("the caught-up read model", reference, chain));
     }
 
+    /**
+     * The catch-up of the read model up to the topic's {@code end} offset with changes off
+     * ({@code STORAGEHUB_INDEXER_CHANGES=off}): the baseline that the catch-up with changes on is compared with.
+     */
+    public IndexerRunResult catchUpWithoutChanges(long end) throws SQLException, InterruptedException {
+        return run("catch-up-changes-off", end, Map.of(CHANGES_KEY, "off"));
+    }
+
     private IndexerRunResult run(String label, long end) throws SQLException, InterruptedException {
+        return run(label, end, Map.of());
+    }
+
+    private IndexerRunResult run(String label, long end, Map<String, String> extraSettings) throws SQLException,
+            InterruptedException {
         PgCluster pg = services.pg();
         PgStatements.reset(pg);
         Path jfr = workDir.resolve(label + "-indexer.jfr");
@@ -74,6 +88,7 @@ public final class SyncBench {
         jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         Map<String, String> env = services.indexerEnv("bench-sync");
         env.putAll(indexerSettings);
+        env.putAll(extraSettings);
         long from;
         try (Connection c = pg.connect()) {
             Sql.useSchema(c, services.schema());

@@ -1,8 +1,8 @@
 package io.storagehub.indexer.bulk;
 
 import io.storagehub.projection.state.Changes;
-import io.storagehub.projection.state.EntitiesJson;
 import io.storagehub.projection.state.RecordedChange;
+import io.storagehub.projection.table.ChangeRows;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -30,10 +30,8 @@ final class ChangeCopy implements AutoCloseable {
         BulkLoad.Loader changes = null;
         try {
             List<BulkLoad.Index> indexes = load.dropIndexes(TABLES);
-            changes = load.loader("change", "COPY change (chain, block, event_index, block_hash, block_time, pallet,"
-                    + " name, data, entities) FROM STDIN");
-            BulkLoad.Loader keys = load.loader("change_key", "COPY change_key (chain, key, block, event_index)"
-                    + " FROM STDIN");
+            changes = load.loader("change", ChangeRows.COPY_CHANGES);
+            BulkLoad.Loader keys = load.loader("change_key", ChangeRows.COPY_KEYS);
             return new ChangeCopy(indexes, changes, keys);
         } catch (SQLException | RuntimeException e) {
             if (changes != null) {
@@ -50,16 +48,9 @@ final class ChangeCopy implements AutoCloseable {
     /** Streams a batch's changes. */
     void add(List<Changes> batch) {
         for (Changes c : batch) {
-            String chain = c.chain();
             for (RecordedChange r : c.changes()) {
-                long block = r.view().position().block();
-                long index = r.view().position().index();
-                changes.add(text -> text.text(chain).int64(block).int64(index).text(r.view().blockHash())
-                        .text(r.view().blockTime().toString()).text(r.view().pallet()).text(r.view().name())
-                        .text(r.view().dataJson()).text(EntitiesJson.write(r.view().entities())).endRow());
-                for (String key : r.keys()) {
-                    keys.add(text -> text.text(chain).text(key).int64(block).int64(index).endRow());
-                }
+                // the change row to one COPY, its key rows to the other (each flushes its own text when full)
+                changes.add(rows -> keys.add(keyRows -> ChangeRows.append(c.chain(), r, rows, keyRows)));
             }
         }
     }

@@ -2,11 +2,14 @@ package io.storagehub.projection.jdbi;
 
 import io.storagehub.projection.SourceOffset;
 import io.storagehub.projection.state.Changes;
-import io.storagehub.projection.state.EntitiesJson;
 import io.storagehub.projection.state.FileBspRow;
-import io.storagehub.projection.state.RecordedChange;
 import io.storagehub.projection.state.StateWriter;
 import io.storagehub.projection.state.StreamRow;
+import io.storagehub.projection.table.ChangeRows;
+import io.storagehub.projection.table.CopyText;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Writes a batch's changes within the caller's transaction: one set-based statement per table for the whole
@@ -189,39 +194,24 @@ final class JdbiStateWriter implements StateWriter {
                 .execute(handle, sql("upsertChainPositions"));
     }
 
-    /** The applied events kept as changes, and the keys they are found by. */
+    /**
+     * The applied events kept as changes, and the keys they are found by: one COPY per table on the transaction's
+     * connection (only new positions are applied, so a change is never written twice).
+     */
     private void writeChanges(List<Changes> changes) {
-        record Change(String chain, RecordedChange change) {
+        if (changes.stream().allMatch(c -> c.changes().isEmpty())) {
+            return;
         }
-        record Key(String chain, String key, long block, long index) {
+        CopyText rows = new CopyText();
+        CopyText keys = new CopyText();
+        ChangeRows.append(changes, rows, keys);
+        try {
+            CopyManager copy = handle.getConnection().unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn(ChangeRows.COPY_CHANGES, new ByteArrayInputStream(rows.buffer(), 0, rows.size()));
+            copy.copyIn(ChangeRows.COPY_KEYS, new ByteArrayInputStream(keys.buffer(), 0, keys.size()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("writing " + rows.rows() + " changes failed: " + e.getMessage(), e);
         }
-        List<Change> recorded = new ArrayList<>();
-        List<Key> keys = new ArrayList<>();
-        for (Changes c : changes) {
-            for (RecordedChange r : c.changes()) {
-                recorded.add(new Change(c.chain(), r));
-                for (String key : r.keys()) {
-                    keys.add(new Key(c.chain(), key, r.view().position().block(), r.view().position().index()));
-                }
-            }
-        }
-        Columns.of(recorded)
-                .text("chain", Change::chain)
-                .int64("block", r -> r.change().view().position().block())
-                .int64("eventIndex", r -> r.change().view().position().index())
-                .text("blockHash", r -> r.change().view().blockHash())
-                .text("blockTime", r -> r.change().view().blockTime().toString())
-                .text("pallet", r -> r.change().view().pallet())
-                .text("name", r -> r.change().view().name())
-                .text("data", r -> r.change().view().dataJson())
-                .text("entities", r -> EntitiesJson.write(r.change().view().entities()))
-                .execute(handle, sql("insertChanges"));
-        Columns.of(keys)
-                .text("chain", Key::chain)
-                .text("key", Key::key)
-                .int64("block", Key::block)
-                .int64("eventIndex", Key::index)
-                .execute(handle, sql("insertChangeKeys"));
     }
 
     private void advanceCheckpoint(SourceOffset offset) {

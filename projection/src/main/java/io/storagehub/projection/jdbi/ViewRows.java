@@ -5,12 +5,12 @@ import static io.storagehub.projection.jdbi.Numbers.nullableLong;
 import static io.storagehub.projection.jdbi.StateRows.created;
 import static io.storagehub.projection.jdbi.StateRows.updated;
 
-import io.storagehub.projection.state.EntitiesJson;
+import io.storagehub.projection.state.StoredEntities;
 import io.storagehub.schema.event.Position;
-import io.storagehub.schema.readmodel.ChangeView;
 import io.storagehub.schema.readmodel.BspView;
 import io.storagehub.schema.readmodel.BucketView;
 import io.storagehub.schema.readmodel.ChainView;
+import io.storagehub.schema.readmodel.ChangeView;
 import io.storagehub.schema.readmodel.FileView;
 import io.storagehub.schema.readmodel.MspView;
 import io.storagehub.schema.readmodel.PaymentStreamView;
@@ -41,7 +41,7 @@ final class ViewRows {
     static final RowMapper<ChangeView> CHANGE = (rs, ctx) -> new ChangeView(
             new Position(rs.getLong("block"), rs.getLong("event_index")), rs.getString("block_hash"),
             rs.getObject("block_time", OffsetDateTime.class).toInstant(), rs.getString("pallet"),
-            rs.getString("name"), rs.getString("data"), EntitiesJson.read(rs.getString("entities")));
+            rs.getString("name"), rs.getString("data"), StoredEntities.read(rs.getString("entities")));
 
     static final RowMapper<MspView> MSP = (rs, ctx) -> new MspView(
             new ProviderId(rs.getString("msp_id")),

@@ -270,25 +270,25 @@ public final class ChainUnitOfWork {
         List<ChangedEntity> entities = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
         diff(mspImages, msps, EntityKind.MSP, EntityFields.MSP, EntityFields::msp, k -> k, (k, r) ->
-                keys.add(RecordedChange.MSP + k), entities);
+                keys.add(RecordedChange.key(RecordedChange.MSP, k)), entities);
         diff(bspImages, bsps, EntityKind.BSP, EntityFields.BSP, EntityFields::bsp, k -> k, (k, r) ->
-                keys.add(RecordedChange.BSP + k), entities);
+                keys.add(RecordedChange.key(RecordedChange.BSP, k)), entities);
         diff(valuePropImages, valueProps, EntityKind.VALUE_PROP, EntityFields.VALUE_PROP, EntityFields::valueProp,
                 k -> k.mspId() + ":" + k.valuePropId(), (k, r) -> { }, entities);
         diff(bucketImages, buckets, EntityKind.BUCKET, EntityFields.BUCKET, EntityFields::bucket, k -> k, (k, r) -> {
-            keys.add(RecordedChange.BUCKET + k);
-            keys.add(RecordedChange.IN_BUCKET + k);
-            keys.add(RecordedChange.ACCOUNT + r.owner);
+            keys.add(RecordedChange.key(RecordedChange.BUCKET, k));
+            keys.add(RecordedChange.key(RecordedChange.IN_BUCKET, k));
+            keys.add(RecordedChange.key(RecordedChange.ACCOUNT, r.owner));
         }, entities);
         diff(fileImages, files, EntityKind.FILE, EntityFields.FILE,
                 (before, after) -> EntityFields.file(before, after, bspsChanged(after.fileKey)), k -> k, (k, r) -> {
-                    keys.add(RecordedChange.FILE + k);
-                    keys.add(RecordedChange.IN_BUCKET + r.bucketId);
-                    keys.add(RecordedChange.ACCOUNT + r.owner);
+                    keys.add(RecordedChange.key(RecordedChange.FILE, k));
+                    keys.add(RecordedChange.key(RecordedChange.IN_BUCKET, r.bucketId));
+                    keys.add(RecordedChange.key(RecordedChange.ACCOUNT, r.owner));
                 }, entities);
         diff(streamImages, streams, EntityKind.PAYMENT_STREAM, EntityFields.PAYMENT_STREAM, EntityFields::stream,
                 k -> k.userAccount() + ":" + k.providerId(), (k, r) ->
-                        keys.add(RecordedChange.ACCOUNT + k.userAccount()), entities);
+                        keys.add(RecordedChange.key(RecordedChange.ACCOUNT, k.userAccount())), entities);
         recorded.add(new RecordedChange(new ChangeView(envelope.position(), envelope.block().hash().hex(),
                 envelope.block().timestamp(), envelope.event().pallet(), envelope.event().getClass().getSimpleName(),
                 dataJson, entities), List.copyOf(keys)));

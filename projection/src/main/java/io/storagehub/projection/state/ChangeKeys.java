@@ -23,10 +23,10 @@ public final class ChangeKeys {
     /** The key of the history of an MSP, a BSP, a bucket (its row only) or a file. */
     public static String history(EntityKind kind, String id) {
         return switch (kind) {
-            case MSP -> RecordedChange.MSP + id;
-            case BSP -> RecordedChange.BSP + id;
-            case BUCKET -> RecordedChange.BUCKET + id;
-            case FILE -> RecordedChange.FILE + id;
+            case MSP -> RecordedChange.key(RecordedChange.MSP, id);
+            case BSP -> RecordedChange.key(RecordedChange.BSP, id);
+            case BUCKET -> RecordedChange.key(RecordedChange.BUCKET, id);
+            case FILE -> RecordedChange.key(RecordedChange.FILE, id);
             case VALUE_PROP, PAYMENT_STREAM -> throw new IllegalArgumentException(kind.apiName() + " has no history");
         };
     }
@@ -34,11 +34,11 @@ public final class ChangeKeys {
     /** The keys a change must all have to pass {@code filter} (none for the empty filter). */
     public static List<String> of(ChangeFilter filter) {
         List<String> keys = new ArrayList<>(2);
-        filter.bucket().ifPresent(b -> keys.add(RecordedChange.IN_BUCKET + b.hex()));
-        filter.file().ifPresent(f -> keys.add(RecordedChange.FILE + f.hex()));
-        filter.msp().ifPresent(m -> keys.add(RecordedChange.MSP + m.hex()));
-        filter.bsp().ifPresent(b -> keys.add(RecordedChange.BSP + b.hex()));
-        filter.account().ifPresent(a -> keys.add(RecordedChange.ACCOUNT + a.hex()));
+        filter.bucket().ifPresent(b -> keys.add(RecordedChange.key(RecordedChange.IN_BUCKET, b.hex())));
+        filter.file().ifPresent(f -> keys.add(RecordedChange.key(RecordedChange.FILE, f.hex())));
+        filter.msp().ifPresent(m -> keys.add(RecordedChange.key(RecordedChange.MSP, m.hex())));
+        filter.bsp().ifPresent(b -> keys.add(RecordedChange.key(RecordedChange.BSP, b.hex())));
+        filter.account().ifPresent(a -> keys.add(RecordedChange.key(RecordedChange.ACCOUNT, a.hex())));
         return keys;
     }
 

@@ -1,5 +1,6 @@
 package io.storagehub.projection.state;
 
+import io.storagehub.schema.readmodel.EntityKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,18 @@ public final class EntityFields {
             "amountProvided", "totalCharged", "lastTickCharged", "createdAt", "updatedAt");
 
     private EntityFields() {
+    }
+
+    /** The API fields of a kind, in API order. */
+    public static List<String> of(EntityKind kind) {
+        return switch (kind) {
+            case MSP -> MSP;
+            case BSP -> BSP;
+            case VALUE_PROP -> VALUE_PROP;
+            case BUCKET -> BUCKET;
+            case FILE -> FILE;
+            case PAYMENT_STREAM -> PAYMENT_STREAM;
+        };
     }
 
     static List<String> msp(MspRow a, MspRow b) {

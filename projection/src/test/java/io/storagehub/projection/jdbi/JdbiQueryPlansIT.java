@@ -72,9 +72,10 @@ class JdbiQueryPlansIT {
             String file = Ids.hex32(100_000 + i % FILES);
             recorded.add(new RecordedChange(new ChangeView(position, Ids.hex32(9), Instant.EPOCH, "FileSystem",
                     "MspAcceptedStorageRequest", "{}", List.of(new ChangedEntity(EntityKind.FILE, file,
-                    List.of("updatedAt")))), List.of(RecordedChange.FILE + file,
-                    RecordedChange.IN_BUCKET + Ids.hex32(1_000 + i % 10), RecordedChange.ACCOUNT + Ids.account(i % 7),
-                    RecordedChange.MSP + Ids.hex32(i % PROVIDERS))));
+                    List.of("updatedAt")))), List.of(RecordedChange.key(RecordedChange.FILE, file),
+                    RecordedChange.key(RecordedChange.IN_BUCKET, Ids.hex32(1_000 + i % 10)),
+                    RecordedChange.key(RecordedChange.ACCOUNT, Ids.account(i % 7)),
+                    RecordedChange.key(RecordedChange.MSP, Ids.hex32(i % PROVIDERS)))));
         }
         return new Changes(CHAIN, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), null, null, List.of(), recorded);
@@ -82,10 +83,12 @@ class JdbiQueryPlansIT {
 
     @Test
     void history_andChanges_scanTheirKeysInPositionOrder() {
-        Map<String, Object> history = Map.of("chain", CHAIN, "key", RecordedChange.FILE + Ids.hex32(100_003),
+        Map<String, Object> history = Map.of("chain", CHAIN,
+                "key", RecordedChange.key(RecordedChange.FILE, Ids.hex32(100_003)),
                 "afterBlock", 1_000L, "afterIndex", 2L, "limit", PAGE);
-        Map<String, Object> filtered = Map.of("chain", CHAIN, "key", RecordedChange.IN_BUCKET + Ids.hex32(1_003),
-                "otherKeys", "{" + RecordedChange.MSP + Ids.hex32(3) + "}", "afterBlock", 1_000L,
+        Map<String, Object> filtered = Map.of("chain", CHAIN,
+                "key", RecordedChange.key(RecordedChange.IN_BUCKET, Ids.hex32(1_003)),
+                "otherKeys", "{" + RecordedChange.key(RecordedChange.MSP, Ids.hex32(3)) + "}", "afterBlock", 1_000L,
                 "afterIndex", 2L, "limit", PAGE);
         Map<String, Object> all = Map.of("chain", CHAIN, "afterBlock", 1_000L, "afterIndex", 2L, "limit", PAGE);
 

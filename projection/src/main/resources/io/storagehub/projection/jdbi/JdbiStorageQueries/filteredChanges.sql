@@ -3,11 +3,11 @@
 SELECT c.*
 FROM change_key k
 JOIN change c ON c.chain = k.chain AND c.block = k.block AND c.event_index = k.event_index
-WHERE k.chain = :chain AND k.key = :key AND (k.block, k.event_index) > (:afterBlock, :afterIndex)
+WHERE k.chain = :chain AND k.key = decode(:key, 'hex') AND (k.block, k.event_index) > (:afterBlock, :afterIndex)
   AND NOT EXISTS (SELECT 1
                   FROM unnest(CAST(:otherKeys AS text[])) AS o(key)
                   WHERE NOT EXISTS (SELECT 1 FROM change_key x
-                                    WHERE x.chain = k.chain AND x.key = o.key AND x.block = k.block
+                                    WHERE x.chain = k.chain AND x.key = decode(o.key, 'hex') AND x.block = k.block
                                       AND x.event_index = k.event_index))
 ORDER BY k.block, k.event_index
 LIMIT :limit

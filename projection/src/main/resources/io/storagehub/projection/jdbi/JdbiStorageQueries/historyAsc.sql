@@ -3,6 +3,6 @@
 SELECT c.*
 FROM change_key k
 JOIN change c ON c.chain = k.chain AND c.block = k.block AND c.event_index = k.event_index
-WHERE k.chain = :chain AND k.key = :key AND (k.block, k.event_index) > (:afterBlock, :afterIndex)
+WHERE k.chain = :chain AND k.key = decode(:key, 'hex') AND (k.block, k.event_index) > (:afterBlock, :afterIndex)
 ORDER BY k.block, k.event_index
 LIMIT :limit
