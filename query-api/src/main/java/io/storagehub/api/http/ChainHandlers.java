@@ -93,6 +93,7 @@ final class ChainHandlers {
             }, resume);
         }
         if (body instanceof Streamed streamed) {
+            HttpMetrics.streamed(ctx);
             return streamed.open(ctx);
         }
         Json.write(ctx, body);

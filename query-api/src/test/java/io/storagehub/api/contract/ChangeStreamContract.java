@@ -267,6 +267,9 @@ public interface ChangeStreamContract extends ChangesContract {
             assertThat(metric("storagehub_api_stream_messages_sent_total")).isGreaterThanOrEqualTo(sentBefore + 3);
             assertThat(metric("storagehub_api_stream_subscribers")).isGreaterThanOrEqualTo(1);
         }
+        // a stream's duration is timed apart from the route's pages
+        Wait.until(EVENT_WAIT, "the stream timed as one", () -> http().get("/metrics").body()
+                .contains("route=\"/v1/chains/{chain}/changes (event stream)\",status=\"200\""));
     }
 
     /** A sample from the metrics endpoint ({@code name} with its labels), or 0 when absent. */
