@@ -61,6 +61,7 @@ public final class ChangeFeeds implements AutoCloseable {
     private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicInteger subscribers = new AtomicInteger();
     private final AtomicInteger waitingPages = new AtomicInteger();
+    private final Set<CompletableFuture<Void>> pages = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
     private final ScheduledExecutorService keepAlive;
     private final Counter sent;
@@ -102,7 +103,7 @@ public final class ChangeFeeds implements AutoCloseable {
     /** Takes a subscriber slot, or answers 503 with Retry-After when the instance's limit is reached. */
     Runnable reserve() {
         if (closed) {
-            throw ApiProblem.unavailable("the server is shutting down", RETRY_AFTER_SECONDS);
+            throw shuttingDown();
         }
         if (subscribers.incrementAndGet() > settings.maxSubscribers()) {
             subscribers.decrementAndGet();
@@ -148,8 +149,13 @@ public final class ChangeFeeds implements AutoCloseable {
         };
         Joined joined = join(chain, waiter);
         waitingPages.incrementAndGet();
+        pages.add(changed);
+        if (closed) {
+            changed.completeExceptionally(shuttingDown());
+        }
         // off the feed's lock: leaving takes the lock of the feeds, which joining takes before a feed's
         changed.whenCompleteAsync((ok, failure) -> {
+            pages.remove(changed);
             waitingPages.decrementAndGet();
             leave(joined.feed(), waiter);
         }, this::execute);
@@ -223,11 +229,21 @@ public final class ChangeFeeds implements AutoCloseable {
         }
     }
 
-    /** Ends every stream (their clients resume elsewhere with Last-Event-ID) and stops the feeds' threads. */
+    private static ApiProblem shuttingDown() {
+        return ApiProblem.unavailable("the server is shutting down", RETRY_AFTER_SECONDS);
+    }
+
+    /**
+     * Ends every stream (their clients resume elsewhere with Last-Event-ID), answers the pages waiting for a change
+     * with 503, and stops the feeds' threads.
+     */
     @Override
     public void close() {
         closed = true;
         keepAlive.shutdownNow();
+        for (CompletableFuture<Void> page : List.copyOf(pages)) {
+            page.completeExceptionally(shuttingDown());
+        }
         for (EventStream stream : List.copyOf(streams)) {
             stream.close(Ended.SHUTDOWN);
         }

@@ -5,11 +5,14 @@ import static io.storagehub.testkit.chain.ChainScript.bucket;
 import static io.storagehub.testkit.chain.ChainScript.file;
 import static io.storagehub.testkit.chain.ChainScript.provider;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storagehub.api.consistency.IndexWatcher;
 import io.storagehub.api.consistency.IndexedChains;
 import io.storagehub.api.contract.GeneratedChainContract;
+import io.storagehub.api.problem.ApiProblem;
+import io.storagehub.api.problem.ProblemType;
 import io.storagehub.api.support.ManualNotifications;
 import io.storagehub.api.support.TestChain;
 import io.storagehub.projection.Batch;
@@ -37,7 +40,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -234,5 +239,26 @@ class ChangeFeedsTest {
         Wait.until(Duration.ofSeconds(5), "the other chain's change heard", () -> stays.positions().size() == 1);
         assertThat(changeReads.get() - readsBefore).isEqualTo(1);
         assertThat(heard.positions()).isEmpty();
+    }
+
+    @Test
+    void pagesWaitingForAChange_areAnswered503_whenTheFeedsClose() {
+        // given
+        ChainScript script = ChainScript.on("feed-closing");
+        script.mspSignUp(1, 1);
+        projection.apply(Batch.of(script.emitted()));
+        CompletableFuture<Void> waiting = feeds.awaitChange(script.chain(), ChangeFilter.NONE,
+                adapter.chain(script.chain()).orElseThrow().lastPosition(), Duration.ofSeconds(30));
+
+        // when
+        feeds.close();
+
+        // then
+        assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(ApiProblem.class, p -> {
+                    assertThat(p.type()).isEqualTo(ProblemType.DATABASE_UNAVAILABLE);
+                    assertThat(p.retryAfterSeconds()).isPresent();
+                });
+        assertThatThrownBy(feeds::reserve).isInstanceOf(ApiProblem.class);
     }
 }
