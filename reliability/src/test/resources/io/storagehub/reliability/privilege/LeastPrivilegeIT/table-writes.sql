@@ -82,15 +82,3 @@ DELETE FROM flyway_schema_history
 TRUNCATE flyway_schema_history
 LOCK TABLE flyway_schema_history IN EXCLUSIVE MODE
 COPY flyway_schema_history FROM STDIN
-INSERT INTO change SELECT * FROM change LIMIT 1
-UPDATE change SET chain = chain
-DELETE FROM change
-TRUNCATE change
-LOCK TABLE change IN EXCLUSIVE MODE
-COPY change FROM STDIN
-INSERT INTO change_key SELECT * FROM change_key LIMIT 1
-UPDATE change_key SET chain = chain
-DELETE FROM change_key
-TRUNCATE change_key
-LOCK TABLE change_key IN EXCLUSIVE MODE
-COPY change_key FROM STDIN
