@@ -4,6 +4,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.storagehub.api.accounts.AccountRoutes;
 import io.storagehub.api.buckets.BucketRoutes;
 import io.storagehub.api.chains.ChainRoutes;
+import io.storagehub.api.changes.ChangeFeeds;
+import io.storagehub.api.changes.ChangeRoutes;
 import io.storagehub.api.docs.DocsRoutes;
 import io.storagehub.api.files.FileRoutes;
 import io.storagehub.api.http.Routes;
@@ -20,7 +22,7 @@ public final class Endpoints {
     private Endpoints() {
     }
 
-    public static List<Routes.Module> all(StorageQueries queries, Readiness readiness,
+    public static List<Routes.Module> all(StorageQueries queries, ChangeFeeds feeds, Readiness readiness,
                                           PrometheusMeterRegistry registry) {
         return List.of(
                 new ChainRoutes(queries),
@@ -30,6 +32,7 @@ public final class Endpoints {
                 new FileRoutes(queries),
                 new AccountRoutes(queries),
                 new PaymentStreamRoutes(queries),
+                new ChangeRoutes(queries, feeds),
                 new OpsRoutes(readiness, registry),
                 new DocsRoutes());
     }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.storagehub.api.changes.ChangeFeeds;
 import io.storagehub.api.config.ApiConfig;
 import io.storagehub.api.consistency.IndexWatcher;
 import io.storagehub.api.consistency.IndexedChains;
@@ -34,15 +35,17 @@ public final class QueryApi implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final ApiDatabase database;
     private final IndexWatcher watcher;
+    private final ChangeFeeds feeds;
     private final ApiServer server;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final CompletableFuture<RoleGuard.UnsafeRoleException> refusal = new CompletableFuture<>();
 
     private QueryApi(PrometheusMeterRegistry registry, ApiDatabase database, IndexWatcher watcher,
-                     ApiServer server) {
+                     ChangeFeeds feeds, ApiServer server) {
         this.registry = registry;
         this.database = database;
         this.watcher = watcher;
+        this.feeds = feeds;
         this.server = server;
     }
 
@@ -71,18 +74,20 @@ public final class QueryApi implements AutoCloseable {
         IndexedChains indexed = new IndexedChains(database.queries()::chain, config.indexedMaxAge());
         IndexWatcher watcher = new IndexWatcher(indexed, new PgNotificationSource(database::openListener),
                 config.waitPoll()).start();
+        ChangeFeeds feeds = new ChangeFeeds(database.queries(), watcher, config.streams(), registry);
         try {
             ApiServer server = ApiServer.start(
                     new ApiServer.Settings(config.httpHost(), config.httpPort(), config.maxWait().toMillis(),
                             config.httpMaxThreads(), config.dbPoolSize(), config.dbConnectTimeout()),
                     indexed, watcher,
                     new CursorCodec(config.cursorSecret().getBytes(StandardCharsets.UTF_8)), registry,
-                    Endpoints.all(database.queries(), readiness, registry));
+                    Endpoints.all(database.queries(), feeds, readiness, registry));
             LOG.info("query API listening on {}:{} ({})", config.httpHost(), server.port(), config);
-            QueryApi api = new QueryApi(registry, database, watcher, server);
+            QueryApi api = new QueryApi(registry, database, watcher, feeds, server);
             started.set(api);
             return api;
         } catch (RuntimeException e) {
+            feeds.close();
             watcher.close();
             database.close();
             registry.close();
@@ -118,9 +123,13 @@ public final class QueryApi implements AutoCloseable {
         return server.routes();
     }
 
-    /** Answers waiting requests with 503, stops the server, then releases the pool. Idempotent. */
+    /**
+     * Ends the event streams (clients resume with Last-Event-ID), answers waiting requests with 503, stops the
+     * server, then releases the pool. Idempotent.
+     */
     public void stop() {
         if (stopped.compareAndSet(false, true)) {
+            feeds.close();
             watcher.close();
             server.close();
             database.close();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storagehub.api.support.Http;
 import io.storagehub.api.support.PostgresFixture;
+import io.storagehub.api.support.SseClient;
 import io.storagehub.api.support.TcpProxy;
 import io.storagehub.api.support.TestChain;
 import io.storagehub.testkit.postgres.TestDatabase;
@@ -121,6 +122,35 @@ class DatabaseOutageIT {
             Http.Answer answer = waiting.get(15, TimeUnit.SECONDS);
             assertThat(answer.status()).as("%s", answer).isEqualTo(200);
             assertThat(answer.header("X-Indexed-Block")).isEqualTo(Long.toString(next));
+        } finally {
+            proxy.stop();
+        }
+    }
+
+    @Test
+    void anEventStream_staysOpenAcrossAnOutage_andThenCarriesWhatLandedMeanwhile() {
+        proxy.start();
+        try (QueryApi api = startThroughProxy()) {
+            // given: a stream from the chain's head
+            long next = database.queries().chain(TestChain.NAME).orElseThrow().lastIndexedBlock() + 1;
+            try (SseClient stream = SseClient.open(api.port(), "/v1/chains/" + TestChain.NAME + "/changes")) {
+                assertThat(stream.status()).isEqualTo(200);
+
+                // when: the database drops every connection, a change lands meanwhile, and it comes back
+                proxy.stop();
+                database.index(List.of(new Envelope(TestChain.NAME, ChainScript.blockRef(next), 0,
+                        new ProvidersEvent.Slashed(provider(TestChain.MSP), Balance.of(2)))));
+                int comments = stream.comments();
+                Wait.until(Duration.ofSeconds(10), "a keep-alive during the outage",
+                        () -> stream.comments() > comments);
+                proxy.start();
+
+                // then: the same stream carries the change
+                SseClient.Event event = stream.next(Duration.ofSeconds(20));
+                assertThat(event.id()).isEqualTo(next + ":0");
+                assertThat(event.event()).isEqualTo("Providers.Slashed");
+                assertThat(stream.ended()).isFalse();
+            }
         } finally {
             proxy.stop();
         }

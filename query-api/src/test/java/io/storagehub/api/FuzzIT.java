@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of malformed requests (bad ids and chain names, injection strings, huge and negative limits, forged
- * cursors, bad percent-encodings and UTF-8, long paths and headers) against the API over Postgres: every answer
+ * cursors, bad history orders, change filters and positions, bad percent-encodings and UTF-8, long paths and headers) against the API over Postgres: every answer
  * is a 4xx problem document without a trace, and the database is exactly as before.
  */
 class FuzzIT {
@@ -34,10 +34,12 @@ class FuzzIT {
             "/bsps/{bspId}", "/bsps/{bspId}/files", "/buckets/{bucketId}", "/buckets/{bucketId}/files",
             "/buckets/{bucketId}/tree", "/files/{fileKey}", "/accounts/{account}/buckets",
             "/accounts/{account}/files", "/accounts/{account}/payment-streams",
-            "/providers/{providerId}/payment-streams");
+            "/providers/{providerId}/payment-streams", "/files/{fileKey}/history", "/buckets/{bucketId}/history",
+            "/msps/{mspId}/history", "/bsps/{bspId}/history", "/changes");
     private static final List<String> LISTS = ROUTES.stream()
-            .filter(r -> r.endsWith("s") || r.endsWith("tree") || r.endsWith("payment-streams"))
+            .filter(r -> r.endsWith("s") || r.endsWith("tree") || r.endsWith("payment-streams") || r.endsWith("history"))
             .toList();
+    private static final List<String> CHANGE_FILTERS = List.of("bucket", "file", "msp", "bsp", "account");
     private static PostgresFixture database;
     private static QueryApi api;
 
@@ -126,6 +128,13 @@ class FuzzIT {
     }
 
     private static String filterProblem(String route, Malformed m) {
+        if (route.endsWith("/history")) {
+            return "order=" + Malformed.encodeAll(m.pick(List.of("DESC", "up", "", "newest", "asc ", m.text(5))));
+        }
+        if (route.equals("/changes")) {
+            return m.random().nextBoolean() ? "after=" + Malformed.encodeAll(m.position())
+                    : m.pick(CHANGE_FILTERS) + "=" + Malformed.encodeAll(invalidId(m));
+        }
         if (route.endsWith("/tree")) {
             return "path=" + Malformed.encodeAll(m.random().nextBoolean() ? "no-trailing-slash" : m.longOrNulText());
         }
@@ -134,6 +143,15 @@ class FuzzIT {
                     : "underReplicated=" + Malformed.encodeAll(m.pick(List.of("yes", "1", "TRUE", "", "t")));
         }
         return "minBlock=" + Malformed.encodeAll(m.minBlock());
+    }
+
+    /** A malformed id that is neither a valid hex32 nor a valid account (a filter would accept those). */
+    private static String invalidId(Malformed m) {
+        String id = m.id();
+        while (id.matches("0[xX]([0-9a-fA-F]{40}|[0-9a-fA-F]{64})")) {
+            id = m.id();
+        }
+        return id;
     }
 
     /** What only a raw client sends: broken encodings and bytes in the path or query, very long targets. */

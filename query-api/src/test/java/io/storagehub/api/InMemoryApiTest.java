@@ -2,7 +2,9 @@ package io.storagehub.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storagehub.api.contract.ChangeStreamContract;
 import io.storagehub.api.contract.ConsistencyContract;
+import io.storagehub.api.contract.HistoryContract;
 import io.storagehub.api.contract.EntityContract;
 import io.storagehub.api.contract.ErrorContract;
 import io.storagehub.api.contract.GeneratedChainContract;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /** The whole API contract over the in-memory adapter: fast, no database. */
 class InMemoryApiTest implements EntityContract, ListContract, TreeContract, ErrorContract, ConsistencyContract,
-        OpsContract, GeneratedChainContract {
+        OpsContract, GeneratedChainContract, HistoryContract, ChangeStreamContract {
     private static InMemoryProjection projection;
     private static InMemoryQueries queries;
     private static ManualNotifications notifications;

@@ -3,7 +3,9 @@ package io.storagehub.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.storagehub.api.contract.ChangeStreamContract;
 import io.storagehub.api.contract.ConsistencyContract;
+import io.storagehub.api.contract.HistoryContract;
 import io.storagehub.api.contract.EntityContract;
 import io.storagehub.api.contract.ErrorContract;
 import io.storagehub.api.contract.GeneratedChainContract;
@@ -13,6 +15,7 @@ import io.storagehub.api.contract.TreeContract;
 import io.storagehub.api.http.ApiServer;
 import io.storagehub.api.support.Http;
 import io.storagehub.api.support.PostgresFixture;
+import io.storagehub.api.support.SseClient;
 import io.storagehub.api.support.TestChain;
 import io.storagehub.projection.StorageQueries;
 import io.storagehub.schema.event.Envelope;
@@ -37,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * {@link QueryApi#start} connecting with a read-only role, waiting requests woken by the writer's notifications.
  */
 class PostgresApiIT implements EntityContract, ListContract, TreeContract, ErrorContract, ConsistencyContract,
-        OpsContract, GeneratedChainContract {
+        OpsContract, GeneratedChainContract, HistoryContract, ChangeStreamContract {
     private static PostgresFixture database;
     private static QueryApi api;
 
@@ -99,6 +102,41 @@ class PostgresApiIT implements EntityContract, ListContract, TreeContract, Error
             Http.Answer answer = waiting.get(10, TimeUnit.SECONDS);
             assertThat(answer.status()).as("%s", answer).isEqualTo(200);
             assertThat(Duration.ofNanos(System.nanoTime() - indexed)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void anEventStream_isWokenByTheWritersNotification_andEndsWhenTheApiStops() {
+        // given: an API whose fallback poll (10 s) is far longer than the wait below, and a stream from its head
+        QueryApi slowPoll = QueryApi.start(database.apiConfig(TestDatabase.jdbcUrl(), Duration.ofSeconds(10)));
+        try {
+            Http http = new Http(slowPoll.port());
+            Wait.until(Duration.ofSeconds(10), "the index listener up",
+                    () -> metric(http, "storagehub_api_index_listener_up") == 1);
+            ChainScript script = ChainScript.on("sse-notified-" + Long.toHexString(System.nanoTime()));
+            script.mspSignUp(1, 1);
+            database.index(script.emitted());
+            try (SseClient client = SseClient.open(slowPoll.port(), "/v1/chains/" + script.chain() + "/changes")) {
+                assertThat(client.status()).isEqualTo(200);
+
+                // when
+                script.nextBlock();
+                script.bspSignUp(2);
+                long indexed = System.nanoTime();
+                database.index(script.emitted().subList(1, 2));
+
+                // then: the change arrives from the notification, then the stream ends with the API
+                SseClient.Event event = client.next(Duration.ofSeconds(8));
+                assertThat(Duration.ofNanos(System.nanoTime() - indexed)).isLessThan(Duration.ofSeconds(5));
+                assertThat(event.event()).isEqualTo("Providers.BspSignUpSuccess");
+                assertThat(event.id()).isEqualTo("2:0");
+                long stopping = System.nanoTime();
+                slowPoll.stop();
+                assertThat(client.awaitEnd(Duration.ofSeconds(10))).as("the stream ended").isTrue();
+                assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(10));
+            }
+        } finally {
+            slowPoll.stop();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.storagehub.api.config;
 
+import io.storagehub.api.changes.StreamSettings;
 import io.storagehub.config.Check;
 import io.storagehub.config.ConfigErrors;
 import io.storagehub.config.ConfigException;
@@ -7,6 +8,7 @@ import io.storagehub.config.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,7 +19,7 @@ import java.util.Optional;
 public record ApiConfig(String httpHost, int httpPort, int httpMaxThreads, String dbUrl, String dbUser,
                         String dbPassword, String dbSchema, int dbPoolSize, Duration statementTimeout,
                         Duration dbConnectTimeout, String cursorSecret, Duration maxWait, Duration waitPoll,
-                        Duration indexedMaxAge, boolean allowWriteRole) {
+                        Duration indexedMaxAge, boolean allowWriteRole, StreamSettings streams) {
     public static final int MIN_SECRET_CHARS = 32;
     private static final int MAX_SCHEMA_CHARS = 63;
 
@@ -37,7 +39,21 @@ public record ApiConfig(String httpHost, int httpPort, int httpMaxThreads, Strin
         errors.check(() -> Check.range(ConfigKey.MAX_WAIT_MS.env(), maxWait, 0, 10_000));
         errors.check(() -> Check.range(ConfigKey.WAIT_POLL_MS.env(), waitPoll, 50, 10_000));
         errors.check(() -> Check.range(ConfigKey.INDEXED_MAX_AGE_MS.env(), indexedMaxAge, 0, 60_000));
+        Objects.requireNonNull(streams, "streams");
+        errors.check(() -> Check.range(ConfigKey.STREAM_MAX_SUBSCRIBERS.env(), streams.maxSubscribers(), 1, 100_000));
+        errors.check(() -> Check.range(ConfigKey.STREAM_MAX_QUEUED.env(), streams.maxQueued(), 1, 100_000));
+        errors.check(() -> Check.range(ConfigKey.STREAM_KEEPALIVE_MS.env(), streams.keepAlive(), 100, 15_000));
         errors.throwIfAny();
+    }
+
+    /** A configuration with the default event-stream limits. */
+    public ApiConfig(String httpHost, int httpPort, int httpMaxThreads, String dbUrl, String dbUser,
+                     String dbPassword, String dbSchema, int dbPoolSize, Duration statementTimeout,
+                     Duration dbConnectTimeout, String cursorSecret, Duration maxWait, Duration waitPoll,
+                     Duration indexedMaxAge, boolean allowWriteRole) {
+        this(httpHost, httpPort, httpMaxThreads, dbUrl, dbUser, dbPassword, dbSchema, dbPoolSize, statementTimeout,
+                dbConnectTimeout, cursorSecret, maxWait, waitPoll, indexedMaxAge, allowWriteRole,
+                StreamSettings.DEFAULT);
     }
 
     /** A configuration that refuses a database role with write access (the production default). */
@@ -47,6 +63,13 @@ public record ApiConfig(String httpHost, int httpPort, int httpMaxThreads, Strin
                      Duration indexedMaxAge) {
         this(httpHost, httpPort, httpMaxThreads, dbUrl, dbUser, dbPassword, dbSchema, dbPoolSize, statementTimeout,
                 dbConnectTimeout, cursorSecret, maxWait, waitPoll, indexedMaxAge, false);
+    }
+
+    /** This configuration with other event-stream limits. */
+    public ApiConfig withStreams(StreamSettings other) {
+        return new ApiConfig(httpHost, httpPort, httpMaxThreads, dbUrl, dbUser, dbPassword, dbSchema, dbPoolSize,
+                statementTimeout, dbConnectTimeout, cursorSecret, maxWait, waitPoll, indexedMaxAge, allowWriteRole,
+                other);
     }
 
     /**
@@ -63,6 +86,6 @@ public record ApiConfig(String httpHost, int httpPort, int httpMaxThreads, Strin
                 + Redaction.url(dbUrl) + ", user=" + dbUser + ", schema=" + dbSchema + ", poolSize=" + dbPoolSize
                 + ", statementTimeout=" + statementTimeout + ", connectTimeout=" + dbConnectTimeout + ", maxWait=" + maxWait
                 + ", waitPoll=" + waitPoll + ", indexedMaxAge=" + indexedMaxAge + ", allowWriteRole=" + allowWriteRole
-                + "]";
+                + ", streams=" + streams + "]";
     }
 }

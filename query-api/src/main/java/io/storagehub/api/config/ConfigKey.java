@@ -25,6 +25,13 @@ public enum ConfigKey {
             "fallback re-check interval while requests wait for a block, in ms, 50..10000"),
     INDEXED_MAX_AGE_MS("STORAGEHUB_API_INDEXED_MAX_AGE_MS", "1000",
             "longest time a chain's cached indexed block is used without re-reading it, in ms, 0..60000"),
+    STREAM_MAX_SUBSCRIBERS("STORAGEHUB_API_STREAM_MAX_SUBSCRIBERS", "1000",
+            "event-stream subscribers of GET /changes one instance serves at once (more are answered 503), 1..100000"),
+    STREAM_MAX_QUEUED("STORAGEHUB_API_STREAM_MAX_QUEUED", "1000",
+            "changes that may wait for an event-stream client that takes nothing for a second (four times as many "
+                    + "in any case) before it is disconnected, 1..100000"),
+    STREAM_KEEPALIVE_MS("STORAGEHUB_API_STREAM_KEEPALIVE_MS", "15000",
+            "longest silence on an event stream before a keep-alive comment, in ms, 100..15000"),
     ALLOW_WRITE_ROLE("STORAGEHUB_API_ALLOW_WRITE_ROLE", "false",
             "true lets the API run on a database role that can write the read model (refused otherwise)");
 

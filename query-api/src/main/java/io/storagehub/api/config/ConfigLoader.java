@@ -1,5 +1,6 @@
 package io.storagehub.api.config;
 
+import io.storagehub.api.changes.StreamSettings;
 import io.storagehub.config.ConfigErrors;
 import io.storagehub.config.Settings;
 import java.nio.file.Path;
@@ -36,9 +37,11 @@ final class ConfigLoader {
         Duration waitPoll = in.millis(ConfigKey.WAIT_POLL_MS);
         Duration indexedMaxAge = in.millis(ConfigKey.INDEXED_MAX_AGE_MS);
         boolean allowWriteRole = in.bool(ConfigKey.ALLOW_WRITE_ROLE);
+        StreamSettings streams = new StreamSettings(in.integer(ConfigKey.STREAM_MAX_SUBSCRIBERS),
+                in.integer(ConfigKey.STREAM_MAX_QUEUED), in.millis(ConfigKey.STREAM_KEEPALIVE_MS));
         in.errors.throwIfAny();
         return new ApiConfig(host, port, maxThreads, url, user, password, schema, poolSize, statementTimeout,
-                connectTimeout, secret, maxWait, waitPoll, indexedMaxAge, allowWriteRole);
+                connectTimeout, secret, maxWait, waitPoll, indexedMaxAge, allowWriteRole, streams);
     }
 
     private String text(ConfigKey key) {

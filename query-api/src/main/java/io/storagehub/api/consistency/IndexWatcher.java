@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * re-reads the waited-for chains every {@code fallbackPoll} (in case a notification is lost). Each check is one
  * lookup per chain, however many requests wait on it. A notification also re-reads the chain when it is in the
  * {@link IndexedChains} cache (once, for waiters and cache alike), and every lookup refreshes that cache.
+ * Followers ({@link #follow}: the change feeds of the live streams) hear every lookup of their chain, and a
+ * followed chain is re-checked by the fallback poll as a waited-for one is.
  */
 public final class IndexWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexWatcher.class);
@@ -35,6 +38,7 @@ public final class IndexWatcher implements AutoCloseable {
     private final NotificationSource notifications;
     private final long fallbackPollMillis;
     private final Map<String, List<Waiter>> waiters = new HashMap<>();
+    private final Map<String, List<Consumer<ChainView>>> followers = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -82,6 +86,25 @@ public final class IndexWatcher implements AutoCloseable {
         });
     }
 
+    /**
+     * Calls {@code onIndexed} (on the watcher's thread: it must not block) with the chain's view after every
+     * notification about the chain and, like waiting requests, after every fallback re-check while it follows;
+     * closing the returned handle stops it. The live change streams ride on this: one follower per chain.
+     */
+    public AutoCloseable follow(String chain, Consumer<ChainView> onIndexed) {
+        synchronized (waiters) {
+            followers.computeIfAbsent(chain, c -> new ArrayList<>()).add(onIndexed);
+        }
+        return () -> {
+            synchronized (waiters) {
+                List<Consumer<ChainView>> list = followers.get(chain);
+                if (list != null && list.remove(onIndexed) && list.isEmpty()) {
+                    followers.remove(chain);
+                }
+            }
+        };
+    }
+
     /** Whether the watcher hears notifications right now (a gauge: 0 means it relies on its fallback poll). */
     public boolean listening() {
         return notifications.listening();
@@ -126,6 +149,21 @@ public final class IndexWatcher implements AutoCloseable {
             return;
         }
         view.ifPresent(this::release);
+        view.ifPresent(this::tellFollowers);
+    }
+
+    private void tellFollowers(ChainView view) {
+        List<Consumer<ChainView>> told;
+        synchronized (waiters) {
+            told = List.copyOf(followers.getOrDefault(view.chain(), List.of()));
+        }
+        for (Consumer<ChainView> follower : told) {
+            try {
+                follower.accept(view);
+            } catch (RuntimeException e) {
+                LOG.warn("a follower of chain {} failed: {}", view.chain(), e.toString());
+            }
+        }
     }
 
     private void release(ChainView view) {
@@ -145,7 +183,9 @@ public final class IndexWatcher implements AutoCloseable {
 
     private Set<String> waitedFor() {
         synchronized (waiters) {
-            return new HashSet<>(waiters.keySet());
+            Set<String> chains = new HashSet<>(waiters.keySet());
+            chains.addAll(followers.keySet());
+            return chains;
         }
     }
 

@@ -10,6 +10,7 @@ import io.storagehub.schema.readmodel.ChainView;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -17,7 +18,8 @@ import java.util.concurrent.Executor;
  * unknown), applies the consistency parameters and sets {@code X-Indexed-Block}. A {@code minBlock} above the
  * cached block is checked against the database before the request answers 503 or waits; a request that must
  * wait parks on the shared {@link IndexWatcher} without holding a thread, and resumes on {@code resume} when the
- * block is indexed.
+ * block is indexed. An endpoint may answer {@link Later} (written once ready, without holding a thread) or
+ * {@link Streamed} (written by the endpoint over time, on the request made asynchronous).
  */
 final class ChainHandlers {
     static final String INDEXED_BLOCK = "X-Indexed-Block";
@@ -48,14 +50,20 @@ final class ChainHandlers {
         String chain = params.chain();
         OptionalLong minBlock = params.minBlock();
         long waitMs = params.waitMs(maxWaitMs);
-        ChainEndpoint.Query query = endpoint.prepare(new ChainRequest(route, chain, params, cursors));
+        ChainEndpoint.Query query = endpoint.prepare(new ChainRequest(route, chain, params, cursors, waitMs));
         ChainView view = known(chain, chains.current(chain));
         if (minBlock.isPresent() && view.lastIndexedBlock() < minBlock.getAsLong()) {
             view = known(chain, chains.reread(chain));
         }
         ctx.header(INDEXED_BLOCK, Long.toString(view.lastIndexedBlock()));
         if (minBlock.isEmpty() || view.lastIndexedBlock() >= minBlock.getAsLong()) {
-            answer(ctx, view, query);
+            Object body = run(ctx, view, query);
+            if (body instanceof Later || body instanceof Streamed) {
+                ChainView known = view;
+                ctx.future(() -> finish(ctx, known, body));
+            } else {
+                Json.write(ctx, body);
+            }
             return;
         }
         if (waitMs == 0) {
@@ -63,7 +71,7 @@ final class ChainHandlers {
                     + ", not yet " + minBlock.getAsLong(), 1);
         }
         ctx.future(() -> watcher.awaitBlock(chain, minBlock.getAsLong(), Duration.ofMillis(waitMs))
-                .thenAcceptAsync(reached -> answer(ctx, reached, query), resume));
+                .thenComposeAsync(reached -> finish(ctx, reached, run(ctx, reached, query)), resume));
     }
 
     private static ChainView known(String chain, Optional<ChainView> view) {
@@ -71,8 +79,24 @@ final class ChainHandlers {
     }
 
     /** Runs the query in its turn at the pool; the answer is written after its connection went back. */
-    private void answer(Context ctx, ChainView view, ChainEndpoint.Query query) {
+    private Object run(Context ctx, ChainView view, ChainEndpoint.Query query) {
         ctx.header(INDEXED_BLOCK, Long.toString(view.lastIndexedBlock()));
-        Json.write(ctx, pool.run(() -> query.answer(view)));
+        return pool.run(() -> query.answer(view));
+    }
+
+    /** Writes a ready answer, runs a {@link Later} one once it is ready, or opens a {@link Streamed} one. */
+    private CompletableFuture<?> finish(Context ctx, ChainView view, Object body) {
+        if (body instanceof Later later) {
+            return later.ready().thenComposeAsync(ready -> {
+                ChainView now = chains.current(view.chain()).orElse(view);
+                return finish(ctx, now, run(ctx, now, later.then()));
+            }, resume);
+        }
+        if (body instanceof Streamed streamed) {
+            HttpMetrics.streamed(ctx);
+            return streamed.open(ctx);
+        }
+        Json.write(ctx, body);
+        return CompletableFuture.completedFuture(null);
     }
 }

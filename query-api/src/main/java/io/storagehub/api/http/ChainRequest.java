@@ -16,12 +16,19 @@ public final class ChainRequest {
     private final String chain;
     private final RequestParams params;
     private final CursorCodec cursors;
+    private final long waitMs;
 
-    ChainRequest(String route, String chain, RequestParams params, CursorCodec cursors) {
+    ChainRequest(String route, String chain, RequestParams params, CursorCodec cursors, long waitMs) {
         this.route = route;
         this.chain = chain;
         this.params = params;
         this.cursors = cursors;
+        this.waitMs = waitMs;
+    }
+
+    /** The validated {@code waitMs} (0 when absent). */
+    public long waitMs() {
+        return waitMs;
     }
 
     public String chain() {

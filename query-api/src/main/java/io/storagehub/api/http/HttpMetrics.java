@@ -15,10 +15,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * latency. Paths that match no route share the route tag {@code unmatched}, so clients cannot blow up the
  * number of series. Each series' timer is built once and kept, not looked up in the registry per request; a
  * GET to a registered route finds its timer by status in an array its route holds, without hashing a key.
+ * Event streams are timed under their route tag plus {@code " (event stream)"}: their duration is how long the
+ * client followed, which would swamp the route's latencies.
  */
 final class HttpMetrics {
     static final String NAME = "http.server.requests";
     private static final String ROUTE = "storagehub.route";
+    private static final String STREAMED = "storagehub.streamed";
+    /** Appended to the route tag of an event stream, whose duration is the stream's life, not a latency. */
+    static final String STREAM_SUFFIX = " (event stream)";
     private static final String UNMATCHED = "unmatched";
     private static final int MIN_STATUS = 100;
     private static final int MAX_STATUS = 599;
@@ -57,6 +62,11 @@ final class HttpMetrics {
         ctx.attribute(ROUTE, route);
     }
 
+    /** Marks the answer as a stream: it is timed apart from the route's requests. */
+    static void streamed(Context ctx) {
+        ctx.attribute(STREAMED, Boolean.TRUE);
+    }
+
     void record(Context ctx, float millis) {
         timer(ctx).record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
     }
@@ -64,6 +74,9 @@ final class HttpMetrics {
     private Timer timer(Context ctx) {
         RouteTimers route = ctx.attribute(ROUTE);
         int status = ctx.statusCode();
+        if (route != null && ctx.attribute(STREAMED) != null) {
+            return series(HandlerType.GET.name(), route.template + STREAM_SUFFIX, status);
+        }
         if (route == null || ctx.method() != HandlerType.GET || status < MIN_STATUS || status > MAX_STATUS) {
             return series(method(ctx), route != null ? route.template : UNMATCHED, status);
         }

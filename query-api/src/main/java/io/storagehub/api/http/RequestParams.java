@@ -3,6 +3,8 @@ package io.storagehub.api.http;
 import io.javalin.http.Context;
 import io.storagehub.api.problem.ApiProblem;
 import io.storagehub.schema.event.Envelope;
+import io.storagehub.schema.event.Position;
+import io.storagehub.schema.readmodel.HistoryOrder;
 import io.storagehub.schema.readmodel.PageRequest;
 import io.storagehub.schema.value.InvalidValueException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,8 @@ import java.util.regex.Pattern;
 public final class RequestParams {
     public static final int MAX_PATH_BYTES = 512;
     public static final long MAX_BLOCK = 0xFFFF_FFFFL;
+    public static final String LAST_EVENT_ID = "Last-Event-ID";
+    public static final String EVENT_STREAM = "text/event-stream";
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,12}");
 
     private final Context ctx;
@@ -116,6 +120,62 @@ public final class RequestParams {
             throw ApiProblem.badRequest("waitMs must be an integer in 0.." + maxWaitMs);
         }
         return wait;
+    }
+
+    /** A query parameter that holds an id (a filter), parsed like a path id; empty when absent. */
+    public <T> Optional<T> idParam(String name, Function<String, T> parser) {
+        Optional<String> raw = query.first(name);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parser.apply(raw.get()));
+        } catch (InvalidValueException e) {
+            throw ApiProblem.badRequest(name + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code order} of a history page: {@code desc} (the default, newest first) or {@code asc}. */
+    public HistoryOrder order() {
+        String raw = query.first("order").orElse("desc");
+        if (raw.equals("desc")) {
+            return HistoryOrder.DESC;
+        }
+        if (raw.equals("asc")) {
+            return HistoryOrder.ASC;
+        }
+        throw ApiProblem.badRequest("order must be desc or asc");
+    }
+
+    /** A position parameter, {@code {block}:{index}} (two u32), if given. */
+    public Optional<Position> position(String name) {
+        return query.first(name).map(raw -> parsePosition(raw, name));
+    }
+
+    /** The {@code Last-Event-ID} header of a reconnecting event stream client, {@code {block}:{index}}, if sent. */
+    public Optional<Position> lastEventId() {
+        return Optional.ofNullable(ctx.header(LAST_EVENT_ID)).map(raw -> parsePosition(raw.trim(), LAST_EVENT_ID));
+    }
+
+    /** Whether the client asks for a server-sent event stream ({@code Accept: text/event-stream}). */
+    public boolean wantsEventStream() {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(EVENT_STREAM);
+    }
+
+    private static Position parsePosition(String raw, String name) {
+        int colon = raw.indexOf(':');
+        String problem = name + " must be {block}:{index}, two integers in 0.." + MAX_BLOCK;
+        if (colon < 0 || !DIGITS.matcher(raw.substring(0, colon)).matches()
+                || !DIGITS.matcher(raw.substring(colon + 1)).matches()) {
+            throw ApiProblem.badRequest(problem);
+        }
+        long block = Long.parseLong(raw.substring(0, colon));
+        long index = Long.parseLong(raw.substring(colon + 1));
+        if (block > MAX_BLOCK || index > MAX_BLOCK) {
+            throw ApiProblem.badRequest(problem);
+        }
+        return new Position(block, index);
     }
 
     private String text(String name) {

@@ -32,6 +32,10 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(ProblemType.DATABASE_UNAVAILABLE, detail, OptionalLong.of(retryAfterSeconds));
     }
 
+    public static ApiProblem tooManySubscribers(String detail, long retryAfterSeconds) {
+        return new ApiProblem(ProblemType.TOO_MANY_SUBSCRIBERS, detail, OptionalLong.of(retryAfterSeconds));
+    }
+
     public static ApiProblem notReady(String detail, long retryAfterSeconds) {
         return new ApiProblem(ProblemType.NOT_READY, detail, OptionalLong.of(retryAfterSeconds));
     }

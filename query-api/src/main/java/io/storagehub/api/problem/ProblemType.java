@@ -10,6 +10,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "Method not allowed", "method-not-allowed"),
     INDEX_BEHIND(503, "Index has not reached the requested block", "index-behind"),
     DATABASE_UNAVAILABLE(503, "Database unavailable", "database-unavailable"),
+    TOO_MANY_SUBSCRIBERS(503, "Too many event-stream subscribers", "too-many-subscribers"),
     NOT_READY(503, "Not ready", "not-ready"),
     INTERNAL(500, "Internal server error", "internal");
 

@@ -41,6 +41,32 @@ class ApiConfigTest {
     }
 
     @Test
+    void load_readsTheEventStreamLimits_andNamesBadOnes() {
+        assertThat(ApiConfig.load(required(), Optional.empty()).streams())
+                .isEqualTo(new io.storagehub.api.changes.StreamSettings(1000, 1000, Duration.ofSeconds(15)));
+        Map<String, String> env = required();
+        env.put("STORAGEHUB_API_STREAM_MAX_SUBSCRIBERS", "5");
+        env.put("STORAGEHUB_API_STREAM_MAX_QUEUED", "64");
+        env.put("STORAGEHUB_API_STREAM_KEEPALIVE_MS", "2000");
+        assertThat(ApiConfig.load(env, Optional.empty()).streams())
+                .isEqualTo(new io.storagehub.api.changes.StreamSettings(5, 64, Duration.ofSeconds(2)));
+
+        env.put("STORAGEHUB_API_STREAM_MAX_SUBSCRIBERS", "0");
+        env.put("STORAGEHUB_API_STREAM_MAX_QUEUED", "100001");
+        env.put("STORAGEHUB_API_STREAM_KEEPALIVE_MS", "20000");
+        assertThatThrownBy(() -> ApiConfig.load(env, Optional.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("STORAGEHUB_API_STREAM_MAX_SUBSCRIBERS = '0' is invalid: "
+                        + "expected an integer in [1, 100000]")
+                .hasMessageContaining("STORAGEHUB_API_STREAM_MAX_QUEUED = '100001' is invalid")
+                .hasMessageContaining("STORAGEHUB_API_STREAM_KEEPALIVE_MS = '20000' is invalid: "
+                        + "expected milliseconds in [100, 15000]");
+        env.put("STORAGEHUB_API_STREAM_KEEPALIVE_MS", "soon");
+        assertThatThrownBy(() -> ApiConfig.load(env, Optional.empty()))
+                .hasMessageContaining("STORAGEHUB_API_STREAM_KEEPALIVE_MS = 'soon' is invalid");
+    }
+
+    @Test
     void load_readsTheWriteRoleAllowance_andRejectsAnythingButTrueOrFalse_issue12() {
         Map<String, String> env = required();
         env.put("STORAGEHUB_API_ALLOW_WRITE_ROLE", "true");

@@ -137,4 +137,52 @@ class IndexWatcherTest {
                 () -> chains.current("f").orElseThrow().lastIndexedBlock() == 4);
         assertThat(lookups.get() - lookupsBefore).isEqualTo(1);
     }
+
+    @Test
+    void followers_hearEveryNotificationAboutTheirChain_untilTheyStop() throws Exception {
+        // given: two followers of chain g, one of chain h
+        blocks.put("g", 1L);
+        blocks.put("h", 1L);
+        start(Duration.ofSeconds(60));
+        java.util.concurrent.BlockingQueue<Long> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.BlockingQueue<Long> heardToo = new java.util.concurrent.LinkedBlockingQueue<>();
+        AutoCloseable first = watcher.follow("g", view -> heard.add(view.lastIndexedBlock()));
+        AutoCloseable second = watcher.follow("g", view -> heardToo.add(view.lastIndexedBlock()));
+        AutoCloseable other = watcher.follow("h", view -> heard.add(-view.lastIndexedBlock()));
+        int lookupsBefore = lookups.get();
+
+        // when
+        blocks.put("g", 2L);
+        notifications.indexed("g");
+
+        // then: both hear block 2 from one lookup; the follower of h hears nothing
+        assertThat(heard.poll(5, TimeUnit.SECONDS)).isEqualTo(2L);
+        assertThat(heardToo.poll(5, TimeUnit.SECONDS)).isEqualTo(2L);
+        assertThat(lookups.get() - lookupsBefore).isEqualTo(1);
+
+        // when: the first stops following
+        first.close();
+        blocks.put("g", 3L);
+        notifications.indexed("g");
+
+        // then
+        assertThat(heardToo.poll(5, TimeUnit.SECONDS)).isEqualTo(3L);
+        assertThat(heard.poll(100, TimeUnit.MILLISECONDS)).isNull();
+        second.close();
+        other.close();
+    }
+
+    @Test
+    void followedChains_areReCheckedByTheFallbackPoll_whenNotificationsAreLost() throws Exception {
+        blocks.put("i", 1L);
+        start(Duration.ofMillis(50));
+        java.util.concurrent.BlockingQueue<Long> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        AutoCloseable following = watcher.follow("i", view -> heard.add(view.lastIndexedBlock()));
+
+        blocks.put("i", 5L);
+
+        Long last = Wait.until(Duration.ofSeconds(5), "block 5 heard", heard::poll, b -> b != null && b == 5L);
+        assertThat(last).isEqualTo(5L);
+        following.close();
+    }
 }

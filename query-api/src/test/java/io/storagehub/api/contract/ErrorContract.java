@@ -35,7 +35,9 @@ public interface ErrorContract extends ApiUnderTest {
                 "/bsps/" + provider(11), "/bsps/" + provider(11) + "/files", "/buckets/" + bucket(1),
                 "/buckets/" + bucket(1) + "/files", "/buckets/" + bucket(1) + "/tree", "/files/" + file(1),
                 "/accounts/" + account(1) + "/buckets", "/accounts/" + account(1) + "/files",
-                "/accounts/" + account(1) + "/payment-streams", "/providers/" + provider(1) + "/payment-streams")) {
+                "/accounts/" + account(1) + "/payment-streams", "/providers/" + provider(1) + "/payment-streams",
+                "/files/" + file(1) + "/history", "/buckets/" + bucket(1) + "/history", "/msps/" + provider(1)
+                        + "/history", "/bsps/" + provider(11) + "/history", "/changes")) {
             assertThat(problem(http().get(other + path), 404).get("detail").asText()).as(path)
                     .contains("no-such-chain");
         }
@@ -124,6 +126,45 @@ public interface ErrorContract extends ApiUnderTest {
                 .contains("underReplicated");
         assertThat(http().get(BUCKET_FILES + "?prefix=" + "%C3%A9".repeat(256)).status()).isEqualTo(200);
         assertThat(http().get(BUCKET_FILES + "?unknown=1&foo=%zz".replace("%zz", "x")).status()).isEqualTo(200);
+    }
+
+    @Test
+    default void malformedHistoryAndChangeParameters_are400_namingTheParameter() {
+        String history = CHAIN + "/files/" + file(1) + "/history";
+        assertThat(problem(http().get(history + "?order=newest"), 400).get("detail").asText()).contains("order");
+        problem(http().get(history + "?order=DESC"), 400);
+        problem(http().get(history + "?limit=0"), 400);
+        problem(http().get(history + "?cursor=garbage"), 400);
+        assertThat(problem(http().get(CHAIN + "/files/0x12/history"), 400).get("detail").asText()).contains("fileKey");
+        assertThat(problem(http().get(CHAIN + "/buckets/x/history"), 400).get("detail").asText()).contains("bucketId");
+        assertThat(problem(http().get(CHAIN + "/msps/" + account(1) + "/history"), 400).get("detail").asText())
+                .contains("mspId");
+        assertThat(problem(http().get(CHAIN + "/bsps/0x/history"), 400).get("detail").asText()).contains("bspId");
+
+        String changes = CHAIN + "/changes";
+        for (String after : List.of("1", "a:b", "1:2:3", "4294967296:0", "0:4294967296", "-1:0", "1:", ":1", "",
+                "1%3A2%3A", "99999999999999999999:0")) {
+            assertThat(problem(http().get(changes + "?after=" + after), 400).get("detail").asText()).as(after)
+                    .contains("after");
+        }
+        for (String filter : List.of("bucket", "file", "msp", "bsp", "account")) {
+            assertThat(problem(http().get(changes + "?" + filter + "=0xzz"), 400).get("detail").asText()).as(filter)
+                    .contains(filter);
+            problem(http().get(changes + "?" + filter + "="), 400);
+        }
+        problem(http().get(changes + "?account=" + provider(1)), 400);
+        problem(http().get(changes + "?limit=1001"), 400);
+        problem(http().get(changes + "?waitMs=10001"), 400);
+        problem(http().get(changes + "?waitMs=-1"), 400);
+        problem(http().get(changes + "?cursor=garbage"), 400);
+        assertThat(problem(http().get(changes + "?after=1:0&cursor=x"), 400).get("detail").asText()).contains("cursor");
+        for (String lastEventId : List.of("x", "1", "1:x", "4294967296:0", "-1:-1")) {
+            io.storagehub.api.support.RawHttp.Answer answer = io.storagehub.api.support.RawHttp.get(http().port(),
+                    changes, "Accept: text/event-stream", "Last-Event-ID: " + lastEventId);
+            assertThat(answer.status()).as(lastEventId).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.body()).contains("Last-Event-ID");
+        }
     }
 
     @Test

@@ -117,4 +117,31 @@ class JsonTest {
                 .contains("\"createdAt\":{\"block\":7,\"index\":3}");
         assertThat(chain.get("updatedAt").asText()).isEqualTo("2026-01-02T03:04:05.678Z");
     }
+
+    @Test
+    void aChange_embedsItsData_namesEntityKindsAsTheApi_andFitsOnOneLineForEventStreams() throws Exception {
+        io.storagehub.schema.readmodel.ChangeView change = new io.storagehub.schema.readmodel.ChangeView(AT,
+                HASH.hex(), Instant.parse("2026-01-02T03:04:05Z"), "Providers", "ValuePropAdded",
+                "{\n  \"mspId\": \"0xaa\",\n  \"note\": \"a\\nb\", \"big\": 18446744073709551615}",
+                List.of(new io.storagehub.schema.readmodel.ChangedEntity(
+                                io.storagehub.schema.readmodel.EntityKind.VALUE_PROP, "0xaa:0xbb", List.of("available")),
+                        new io.storagehub.schema.readmodel.ChangedEntity(
+                                io.storagehub.schema.readmodel.EntityKind.PAYMENT_STREAM, "0xcc:0xaa", List.of())));
+
+        JsonNode json = MAPPER.readTree(MAPPER.writeValueAsString(change));
+        String line = Json.oneLine(change);
+
+        assertThat(fields(json)).containsExactlyInAnyOrder("position", "blockHash", "blockTime", "pallet", "name",
+                "data", "entities");
+        assertThat(MAPPER.writeValueAsString(change)).startsWith("{\"position\":{\"block\":7,\"index\":3},\"blockHash\"");
+        assertThat(json.get("blockTime").asText()).isEqualTo("2026-01-02T03:04:05Z");
+        assertThat(json.get("data").isObject()).isTrue();
+        assertThat(json.get("data").get("note").asText()).isEqualTo("a\nb");
+        assertThat(json.get("data").get("big").bigIntegerValue()).isEqualTo(HUGE);
+        assertThat(json.get("entities").get(0).get("kind").asText()).isEqualTo("valueProp");
+        assertThat(json.get("entities").get(1).get("kind").asText()).isEqualTo("paymentStream");
+        assertThat(json.get("entities").get(0).get("changed").get(0).asText()).isEqualTo("available");
+        assertThat(line).doesNotContain("\n", "\r");
+        assertThat(MAPPER.readTree(line)).isEqualTo(json);
+    }
 }

@@ -73,6 +73,12 @@ public final class Malformed {
     }
 
     /** Not a wait in 0..10000 ms. */
+    /** Not a position {@code {block}:{index}} of two u32. */
+    public String position() {
+        return pick(List.of("1", "1:", ":1", "a:b", "1:2:3", "-1:0", "0:-1", "4294967296:0", "0:4294967296", "",
+                "1;2", "1.0:2", " 1:2", "99999999999999999999:1", pick(INJECTIONS)));
+    }
+
     public String waitMs() {
         return pick(List.of("-1", "10001", "99999999999999999999", "x", "", "1.0", "1e3", pick(INJECTIONS)));
     }

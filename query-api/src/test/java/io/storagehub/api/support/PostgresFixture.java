@@ -70,7 +70,7 @@ public final class PostgresFixture implements AutoCloseable {
     public ApiConfig apiConfig(String jdbcUrl, Duration waitPoll) {
         return new ApiConfig("127.0.0.1", 0, 32, jdbcUrl, role, rolePassword, schema.name(), 4,
                 Duration.ofSeconds(5), Duration.ofMillis(500), TestServer.SECRET, Duration.ofSeconds(10), waitPoll,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1)).withStreams(TestServer.STREAMS);
     }
 
     /** Connecting as {@code user} instead of the read-only role, with or without the write-role allowance. */
@@ -78,7 +78,7 @@ public final class PostgresFixture implements AutoCloseable {
         ApiConfig c = apiConfig();
         return new ApiConfig(c.httpHost(), c.httpPort(), c.httpMaxThreads(), c.dbUrl(), user, password, c.dbSchema(),
                 c.dbPoolSize(), c.statementTimeout(), c.dbConnectTimeout(), c.cursorSecret(), c.maxWait(),
-                c.waitPoll(), c.indexedMaxAge(), allowWriteRole);
+                c.waitPoll(), c.indexedMaxAge(), allowWriteRole, c.streams());
     }
 
     public String role() {

@@ -52,6 +52,18 @@ DELETE FROM event_digest
 TRUNCATE event_digest
 LOCK TABLE event_digest IN EXCLUSIVE MODE
 COPY event_digest FROM STDIN
+INSERT INTO change SELECT * FROM change LIMIT 1
+UPDATE change SET chain = chain
+DELETE FROM change
+TRUNCATE change
+LOCK TABLE change IN EXCLUSIVE MODE
+COPY change FROM STDIN
+INSERT INTO change_key SELECT * FROM change_key LIMIT 1
+UPDATE change_key SET chain = chain
+DELETE FROM change_key
+TRUNCATE change_key
+LOCK TABLE change_key IN EXCLUSIVE MODE
+COPY change_key FROM STDIN
 INSERT INTO source_checkpoint SELECT * FROM source_checkpoint LIMIT 1
 UPDATE source_checkpoint SET projection = projection
 DELETE FROM source_checkpoint
