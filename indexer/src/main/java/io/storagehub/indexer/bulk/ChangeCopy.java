@@ -48,9 +48,13 @@ final class ChangeCopy implements AutoCloseable {
     /** Streams a batch's changes. */
     void add(List<Changes> batch) {
         for (Changes c : batch) {
+            if (c.changes().isEmpty()) {
+                continue;
+            }
+            ChangeRows.Writer writer = new ChangeRows.Writer(c.chain());
             for (RecordedChange r : c.changes()) {
                 // the change row to one COPY, its key rows to the other (each flushes its own text when full)
-                changes.add(rows -> keys.add(keyRows -> ChangeRows.append(c.chain(), r, rows, keyRows)));
+                changes.add(rows -> keys.add(keyRows -> writer.append(r, rows, keyRows)));
             }
         }
     }

@@ -105,8 +105,9 @@ final class JdbiStateWriter implements StateWriter {
         if (changes.stream().allMatch(c -> c.changes().isEmpty())) {
             return;
         }
-        CopyText rows = new CopyText();
-        CopyText keys = new CopyText();
+        long[] bytes = ChangeRows.estimatedBytes(changes);
+        CopyText rows = new CopyText((int) Math.min(Integer.MAX_VALUE - 64, bytes[0]));
+        CopyText keys = new CopyText((int) Math.min(Integer.MAX_VALUE - 64, bytes[1]));
         ChangeRows.append(changes, rows, keys);
         try {
             CopyManager copy = handle.getConnection().unwrap(PGConnection.class).getCopyAPI();

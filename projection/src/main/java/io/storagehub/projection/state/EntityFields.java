@@ -2,7 +2,10 @@ package io.storagehub.projection.state;
 
 import io.storagehub.schema.readmodel.EntityKind;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,7 +30,27 @@ public final class EntityFields {
     public static final List<String> PAYMENT_STREAM = List.of("userAccount", "providerId", "kind", "rate",
             "amountProvided", "totalCharged", "lastTickCharged", "createdAt", "updatedAt");
 
+    private static final Map<EntityKind, Map<String, Integer>> BITS = bits();
+
     private EntityFields() {
+    }
+
+    /** The position of {@code field} in its kind's list (its bit in a stored change), -1 if it is none of them. */
+    public static int bit(EntityKind kind, String field) {
+        return BITS.get(kind).getOrDefault(field, -1);
+    }
+
+    private static Map<EntityKind, Map<String, Integer>> bits() {
+        Map<EntityKind, Map<String, Integer>> bits = new EnumMap<>(EntityKind.class);
+        for (EntityKind kind : EntityKind.values()) {
+            Map<String, Integer> byName = new HashMap<>();
+            List<String> fields = of(kind);
+            for (int i = 0; i < fields.size(); i++) {
+                byName.put(fields.get(i), i);
+            }
+            bits.put(kind, byName);
+        }
+        return bits;
     }
 
     /** The API fields of a kind, in API order. */

@@ -25,12 +25,16 @@ public final class StoredEntities {
             }
             List<String> fields = EntityFields.of(e.kind());
             long mask = 0;
-            for (String name : e.changed()) {
-                int bit = fields.indexOf(name);
-                if (bit < 0) {
-                    throw new IllegalArgumentException(name + " is not a field of " + e.kind().apiName());
+            if (e.changed() == fields) {
+                mask = (1L << fields.size()) - 1; // a created row: every field (the list itself, not a copy)
+            } else {
+                for (String name : e.changed()) {
+                    int bit = EntityFields.bit(e.kind(), name);
+                    if (bit < 0) {
+                        throw new IllegalArgumentException(name + " is not a field of " + e.kind().apiName());
+                    }
+                    mask |= 1L << bit;
                 }
-                mask |= 1L << bit;
             }
             text.append(e.kind().ordinal()).append(' ').append(e.id()).append(' ').append(Long.toHexString(mask));
         }

@@ -22,22 +22,58 @@ public final class ChangeRows {
     /** Appends the {@code change} rows of a batch's changes to {@code changes}, their keys to {@code keys}. */
     public static void append(List<Changes> batch, CopyText changes, CopyText keys) {
         for (Changes c : batch) {
+            if (c.changes().isEmpty()) {
+                continue;
+            }
+            Writer writer = new Writer(c.chain());
             for (RecordedChange r : c.changes()) {
-                append(c.chain(), r, changes, keys);
+                writer.append(r, changes, keys);
             }
         }
     }
 
-    /** Appends one change's row to {@code changes} and its keys' rows to {@code keys}. */
-    public static void append(String chain, RecordedChange r, CopyText changes, CopyText keys) {
-        long block = r.view().position().block();
-        long index = r.view().position().index();
-        changes.text(chain).int64(block).int64(index).text(r.view().blockHash())
-                .text(r.view().blockTime().toString()).text(r.view().pallet()).text(r.view().name())
-                .text(r.view().dataJson()).text(StoredEntities.write(r.view().entities())).endRow();
-        for (String key : r.keys()) {
-            // bytea in COPY's text format: \x then the hex (as CopyText.bytea writes it, without decoding the hex)
-            keys.text(chain).text("\\x" + key).int64(block).int64(index).endRow();
+    /** About how many bytes the change rows and the key rows of {@code batch} take, to size the buffers. */
+    public static long[] estimatedBytes(List<Changes> batch) {
+        long rows = 0;
+        long keys = 0;
+        for (Changes c : batch) {
+            for (RecordedChange r : c.changes()) {
+                rows += 256 + r.view().dataJson().length() + 80L * r.view().entities().size();
+                keys += 96L * r.keys().size();
+            }
+        }
+        return new long[] {rows, keys};
+    }
+
+    /**
+     * The rows of one chain's changes, in position order: the chain's name is escaped once, a block's hash and
+     * time once per block.
+     */
+    public static final class Writer {
+        private final byte[] chain;
+        private long block = -1;
+        private byte[] blockHash;
+        private byte[] blockTime;
+
+        public Writer(String chain) {
+            this.chain = CopyText.escaped(chain);
+        }
+
+        /** Appends one change's row to {@code changes} and its keys' rows to {@code keys}. */
+        public void append(RecordedChange r, CopyText changes, CopyText keys) {
+            long at = r.view().position().block();
+            long index = r.view().position().index();
+            if (at != block) {
+                block = at;
+                blockHash = CopyText.escaped(r.view().blockHash());
+                blockTime = CopyText.escaped(r.view().blockTime().toString());
+            }
+            changes.field(chain).int64(at).int64(index).field(blockHash).field(blockTime).text(r.view().pallet())
+                    .text(r.view().name()).text(r.view().dataJson()).text(StoredEntities.write(r.view().entities()))
+                    .endRow();
+            for (String key : r.keys()) {
+                keys.field(chain).byteaHex(key).int64(at).int64(index).endRow();
+            }
         }
     }
 }

@@ -58,6 +58,28 @@ public final class CopyText {
             put(NULL);
             return this;
         }
+        // ASCII (ids, hex, numbers, most JSON) straight from the chars; anything else through its UTF-8 bytes
+        int n = value.length();
+        ensure(n * 2);
+        int start = length;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                length = start;
+                return utf8(value);
+            }
+            switch (c) {
+                case '\\' -> putEscaped('\\');
+                case '\t' -> putEscaped('t');
+                case '\n' -> putEscaped('n');
+                case '\r' -> putEscaped('r');
+                default -> buffer[length++] = (byte) c;
+            }
+        }
+        return this;
+    }
+
+    private CopyText utf8(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         ensure(bytes.length * 2);
         for (byte b : bytes) {
@@ -111,6 +133,40 @@ public final class CopyText {
 
     public CopyText bytea(byte[] value) {
         return text(value == null ? null : "\\x" + HexFormat.of().formatHex(value));
+    }
+
+    /**
+     * A bytea given as its hex digits (no {@code 0x}), written as {@link #bytea} writes the bytes, without decoding
+     * them first.
+     */
+    public CopyText byteaHex(String hex) {
+        separator();
+        ensure(3 + hex.length());
+        buffer[length++] = '\\';
+        buffer[length++] = '\\';
+        buffer[length++] = 'x';
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                throw new IllegalArgumentException("not a hex digit at " + i + ": " + hex);
+            }
+            buffer[length++] = (byte) c;
+        }
+        return this;
+    }
+
+    /** A field already in COPY's text format (from {@link #escaped}), copied as it is. */
+    public CopyText field(byte[] escaped) {
+        separator();
+        put(escaped);
+        return this;
+    }
+
+    /** {@code value} escaped for COPY's text format once, to be written many times with {@link #field}. */
+    public static byte[] escaped(String value) {
+        CopyText one = new CopyText(64);
+        one.text(value);
+        return one.bytes();
     }
 
     public CopyText endRow() {

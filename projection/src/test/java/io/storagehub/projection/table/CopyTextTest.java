@@ -23,6 +23,13 @@ class CopyTextTest {
     }
 
     @Test
+    void text_thatTurnsNonAsciiAfterEscapes_isWrittenOnceAsUtf8() {
+        CopyText copy = new CopyText(4);
+        copy.text("x").text("a\tb\\c\u00e9\nd\u4e2d").text("e").endRow();
+        assertThat(text(copy)).isEqualTo("x\ta\\tb\\\\c\u00e9\\nd\u4e2d\te\n");
+    }
+
+    @Test
     void arrays_quoteEveryElement_andEscapeForBothLayers() {
         CopyText copy = new CopyText();
         copy.array(List.of("x", "q\"", "b\\")).array(List.of()).endRow();
@@ -35,6 +42,27 @@ class CopyTextTest {
         CopyText copy = new CopyText();
         copy.bytea(new byte[] {1, (byte) 0xAB}).bytea(null).endRow();
         assertThat(text(copy)).isEqualTo("\\\\x01ab\t\\N\n");
+    }
+
+    @Test
+    void byteaHex_writesWhatByteaWritesForTheSameBytes_andRefusesANonHexDigit() {
+        CopyText fromHex = new CopyText();
+        fromHex.byteaHex("01ab").endRow();
+        CopyText fromBytes = new CopyText();
+        fromBytes.bytea(new byte[] {1, (byte) 0xAB}).endRow();
+        assertThat(text(fromHex)).isEqualTo(text(fromBytes));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CopyText().byteaHex("0x01"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void escapedFields_areWrittenAsTextWouldWriteThem() {
+        byte[] chain = CopyText.escaped("a\tb");
+        CopyText copy = new CopyText();
+        copy.field(chain).int64(1).field(chain).endRow();
+        CopyText plain = new CopyText();
+        plain.text("a\tb").int64(1).text("a\tb").endRow();
+        assertThat(text(copy)).isEqualTo(text(plain));
     }
 
     @Test
