@@ -1,8 +1,9 @@
 package io.storagehub.bench.backfill;
 
-import io.storagehub.projection.table.CopyText;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Sql;
+import io.storagehub.projection.table.ChangeRows;
+import io.storagehub.projection.table.CopyText;
 import io.storagehub.schema.migration.Migrations;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,7 +45,7 @@ public final class CopyLoad {
             long start = System.nanoTime();
             for (Map.Entry<String, CopyText> table : tables.entrySet()) {
                 byte[] data = table.getValue().bytes();
-                CopyIn in = copy.copyIn(Sql.of(CopyLoad.class, table.getKey()));
+                CopyIn in = copy.copyIn(statement(table.getKey()));
                 for (int off = 0; off < data.length; off += CHUNK) {
                     in.writeToCopy(data, off, Math.min(CHUNK, data.length - off));
                 }
@@ -54,5 +55,14 @@ public final class CopyLoad {
             c.commit();
             return new Result(rows, bytes, Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    /** The table's COPY statement: the change tables' from their one encoder, the others' from a resource. */
+    private static String statement(String table) {
+        return switch (table) {
+            case "change" -> ChangeRows.COPY_CHANGES;
+            case "change_key" -> ChangeRows.COPY_KEYS;
+            default -> Sql.of(CopyLoad.class, table);
+        };
     }
 }

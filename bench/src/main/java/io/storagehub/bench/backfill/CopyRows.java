@@ -1,7 +1,9 @@
 package io.storagehub.bench.backfill;
 
-import io.storagehub.projection.table.CopyText;
 import io.storagehub.projection.ReadModelSnapshot;
+import io.storagehub.projection.state.RecordedChange;
+import io.storagehub.projection.table.ChangeRows;
+import io.storagehub.projection.table.CopyText;
 import io.storagehub.schema.event.Position;
 import io.storagehub.schema.readmodel.BspView;
 import io.storagehub.schema.readmodel.BucketView;
@@ -103,6 +105,12 @@ public final class CopyRows {
             deadLetter.text(topic).value(0).value(d.offset()).text(d.event().chain())
                     .value(d.event().block().number()).value(d.event().index()).text(d.reasonKind())
                     .text(d.reason()).bytea(d.key()).bytea(d.value()).endRow();
+        }
+        CopyText change = table(tables, "change");
+        CopyText changeKey = table(tables, "change_key");
+        ChangeRows.Writer changes = new ChangeRows.Writer(chain);
+        for (RecordedChange r : reference.changes(chain)) {
+            changes.append(r, change, changeKey);
         }
         return tables;
     }

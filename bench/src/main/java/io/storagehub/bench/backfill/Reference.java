@@ -7,6 +7,7 @@ import io.storagehub.projection.ReadModelSnapshot;
 import io.storagehub.projection.memory.InMemoryProjection;
 import io.storagehub.projection.memory.InMemoryQueries;
 import io.storagehub.projection.memory.InMemoryStore;
+import io.storagehub.projection.state.RecordedChange;
 import io.storagehub.schema.codec.EventEncoder;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.testkit.kafka.EventFeed;
@@ -47,6 +48,11 @@ public final class Reference implements EventFeed.ChunkListener {
             }
         }
         events += chunk.size();
+    }
+
+    /** The chain's changes (with their keys), in position order. */
+    public List<RecordedChange> changes(String chain) {
+        return new InMemoryQueries(store).recordedChanges(chain);
     }
 
     public ReadModelSnapshot snapshot(String chain) {

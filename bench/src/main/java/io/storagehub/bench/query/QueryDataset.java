@@ -106,6 +106,7 @@ public final class QueryDataset {
             CopyText keyRows = new CopyText();
             List<String> fileFields = List.of("fileKey", "bucketId", "owner", "location", "size", "status",
                     "createdAt", "updatedAt");
+            ChangeRows.Writer writer = new ChangeRows.Writer(chain);
             for (int i = 0; i < changes; i++) {
                 long block = 1 + i / 100;
                 long index = 1_000_000 + i % 100;
@@ -119,8 +120,7 @@ public final class QueryDataset {
                         new ChangedEntity(EntityKind.BUCKET, DEEP_BUCKET, List.of("fileCount", "totalSize",
                                 "updatedAt")),
                         new ChangedEntity(EntityKind.FILE, fileKey, fileFields)));
-                ChangeRows.append(chain, new RecordedChange(view, List.of(
-                        RecordedChange.key(RecordedChange.BUCKET, DEEP_BUCKET),
+                writer.append(new RecordedChange(view, List.of(RecordedChange.key(RecordedChange.BUCKET, DEEP_BUCKET),
                         RecordedChange.key(RecordedChange.IN_BUCKET, DEEP_BUCKET))), changeRows, keyRows);
             }
             byte[] bytes = changeRows.bytes();

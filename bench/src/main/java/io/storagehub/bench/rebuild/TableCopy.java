@@ -26,7 +26,7 @@ import org.postgresql.copy.CopyManager;
 public final class TableCopy {
     /** The tables the indexer writes, in a load order. */
     public static final List<String> TABLES = List.of("msp", "value_prop", "bsp", "bucket", "file", "file_bsp",
-            "payment_stream", "chain_position", "event_digest", "source_checkpoint", "dead_letter");
+            "payment_stream", "chain_position", "event_digest", "source_checkpoint", "dead_letter", "change", "change_key");
 
     private TableCopy() {
     }

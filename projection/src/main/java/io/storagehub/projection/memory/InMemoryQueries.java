@@ -156,6 +156,11 @@ public final class InMemoryQueries implements StorageQueries, ReadModelExport {
                 (StreamRow r) -> SortKey.of(r.userAccount), Views::stream, page));
     }
 
+    /** The chain's changes with the keys they are found by, in position order (as the JDBI adapter stores them). */
+    public List<RecordedChange> recordedChanges(String chain) {
+        return on(chain, t -> List.copyOf(t.changes));
+    }
+
     @Override
     public ReadModelSnapshot snapshot(String chain) {
         return on(chain, t -> new ReadModelSnapshot(chain, t.lastPosition,
