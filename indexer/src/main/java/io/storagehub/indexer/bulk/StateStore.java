@@ -38,7 +38,7 @@ import org.rocksdb.WriteOptions;
  * writes skip RocksDB's write-ahead log. The directory is emptied on open and deleted on close.
  */
 final class StateStore implements AutoCloseable {
-    /** Associations (file_bsp rows) keyed by chain, file, BSP: a file's BSPs in one range. */
+    /** Associations (file_bsp rows) by chain and file: each file's BSPs in one value ({@link AssociationSets}). */
     static final String ASSOCIATIONS_BY_FILE = "file_bsp_by_file";
     /** Packed event digests keyed by chain and block (8 bytes, big-endian, so blocks sort). */
     static final String EVENT_DIGEST = "event_digest";

@@ -14,12 +14,15 @@ import java.util.List;
  * so that keys sort as their fields do and a key prefix selects a range.
  */
 public final class RowCodec {
+    /** Each thread's encoding buffer, reused from row to row (it grows to the largest row seen). */
+    private static final ThreadLocal<Writer> WRITER = ThreadLocal.withInitial(Writer::new);
 
     private RowCodec() {
     }
 
     public static <R> byte[] encode(Table<R> table, R row) {
-        Writer out = new Writer();
+        Writer out = WRITER.get();
+        out.length = 0;
         for (Column<R> column : table.columns()) {
             out.value(column.type(), column.value(row));
         }
@@ -51,6 +54,30 @@ public final class RowCodec {
 
     /** Fields joined by a 0 byte; {@code key("a", "")} is the prefix of every key starting with field "a". */
     public static byte[] key(String... parts) {
+        int length = parts.length - 1;
+        for (String part : parts) {
+            for (int i = 0; i < part.length(); i++) {
+                if (part.charAt(i) >= 0x80) {
+                    return joined(parts);
+                }
+            }
+            length += part.length();
+        }
+        byte[] key = new byte[Math.max(0, length)];
+        int at = 0;
+        for (int p = 0; p < parts.length; p++) {
+            if (p > 0) {
+                key[at++] = 0;
+            }
+            String part = parts[p];
+            for (int i = 0; i < part.length(); i++) {
+                key[at++] = (byte) part.charAt(i); // ASCII: its UTF-8 form, without an intermediate String
+            }
+        }
+        return key;
+    }
+
+    private static byte[] joined(String... parts) {
         StringBuilder joined = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             if (i > 0) {

@@ -16,6 +16,9 @@ final class Utf8 {
         if (bytes == null) {
             throw new DecodeException(DecodeError.NOT_UTF8, "value is null (a tombstone), expected one JSON object");
         }
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1); // ASCII is valid UTF-8: one copy, no decoder
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -30,6 +33,15 @@ final class Utf8 {
                     + result.length() + " byte(s) at byte offset " + in.position());
         }
         return out.flip().toString();
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The number of bytes of the text in UTF-8. */

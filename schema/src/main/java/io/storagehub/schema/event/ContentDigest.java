@@ -26,7 +26,10 @@ final class ContentDigest {
         }
     });
 
-    private byte[] buffer = new byte[512];
+    /** Each thread's content buffer, reused from digest to digest (it grows to the largest content seen). */
+    private static final ThreadLocal<ContentDigest> CONTENT = ThreadLocal.withInitial(ContentDigest::new);
+
+    private byte[] buffer = new byte[2048];
     private int length;
 
     private ContentDigest() {
@@ -39,7 +42,8 @@ final class ContentDigest {
      * first written as (so digests recorded before it became a class still match).
      */
     static long ofEnvelope(Envelope envelope) {
-        ContentDigest content = new ContentDigest();
+        ContentDigest content = CONTENT.get();
+        content.length = 0;
         content.put((byte) 'r');
         content.bytes(ENVELOPE);
         content.value(envelope.chain());
@@ -66,7 +70,7 @@ final class ContentDigest {
             put((byte) 'n');
         } else if (value instanceof String s) {
             put((byte) 's');
-            bytes(s.getBytes(StandardCharsets.UTF_8));
+            text(s);
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short
                 || value instanceof Byte) {
             put((byte) 'l');
@@ -97,6 +101,23 @@ final class ContentDigest {
         } else {
             throw new IllegalArgumentException("no digest for a value of " + value.getClass());
         }
+    }
+
+    /** A string's UTF-8 bytes, as {@link #bytes} writes them; ASCII (ids, hex) is copied without encoding it. */
+    private void text(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                bytes(s.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+        }
+        number(n);
+        room(n);
+        for (int i = 0; i < n; i++) {
+            buffer[length + i] = (byte) s.charAt(i);
+        }
+        length += n;
     }
 
     private void bytes(byte[] bytes) {
