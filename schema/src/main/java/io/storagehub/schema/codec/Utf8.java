@@ -35,7 +35,8 @@ final class Utf8 {
         return out.flip().toString();
     }
 
-    private static boolean isAscii(byte[] bytes) {
+    /** Whether every byte is ASCII (then the bytes are valid UTF-8 and each byte is one character). */
+    static boolean isAscii(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
                 return false;
