@@ -6,10 +6,12 @@ import io.storagehub.projection.table.Tables;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
@@ -20,9 +22,11 @@ import org.rocksdb.WriteBatch;
  * during a batch are remembered until its write, which updates them without reading them again.
  */
 final class AssociationSets {
+    private static final Comparator<FileBspRow> BY_BSP = Comparator.comparing(FileBspRow::bspId);
+
     private final StateStore store;
-    /** Sets read since the last write, by {@link #id}: the store does not change between a write and the next. */
-    private final Map<String, List<FileBspRow>> read = new HashMap<>();
+    /** Sets read since the last write, by chain and file: the store does not change between two writes. */
+    private final Map<String, Map<String, List<FileBspRow>>> read = new HashMap<>();
 
     AssociationSets(StateStore store) {
         this.store = store;
@@ -31,12 +35,14 @@ final class AssociationSets {
     /** Every association of these files. */
     List<FileBspRow> of(String chain, Collection<String> fileKeys) {
         List<String> keys = List.copyOf(fileKeys);
+        List<byte[]> storeKeys = new ArrayList<>(keys.size());
+        keys.forEach(k -> storeKeys.add(RowCodec.key(chain, k)));
+        List<byte[]> values = store.getAll(StateStore.ASSOCIATIONS_BY_FILE, storeKeys);
+        Map<String, List<FileBspRow>> known = read.computeIfAbsent(chain, c -> new HashMap<>());
         List<FileBspRow> result = new ArrayList<>();
-        List<byte[]> values = store.getAll(StateStore.ASSOCIATIONS_BY_FILE,
-                keys.stream().map(k -> RowCodec.key(chain, k)).toList());
         for (int i = 0; i < keys.size(); i++) {
             List<FileBspRow> set = unpack(values.get(i));
-            read.put(id(chain, keys.get(i)), set);
+            known.put(keys.get(i), set);
             result.addAll(set);
         }
         return result;
@@ -48,28 +54,46 @@ final class AssociationSets {
      */
     void write(WriteBatch batch, String chain, List<FileBspRow> removed, List<FileBspRow> added)
             throws RocksDBException {
-        Map<String, Map<String, FileBspRow>> sets = new TreeMap<>();
-        removed.forEach(a -> sets.put(a.fileKey(), null));
-        added.forEach(a -> sets.put(a.fileKey(), null));
-        List<String> unread = sets.keySet().stream().filter(k -> !read.containsKey(id(chain, k))).toList();
+        if (removed.isEmpty() && added.isEmpty()) {
+            return;
+        }
+        Map<String, List<FileBspRow>> known = read.computeIfAbsent(chain, c -> new HashMap<>());
+        Set<String> unread = new LinkedHashSet<>();
+        removed.forEach(a -> unreadFile(known, a, unread));
+        added.forEach(a -> unreadFile(known, a, unread));
         if (!unread.isEmpty()) {
-            of(chain, unread);
+            of(chain, unread); // not read in this batch (the applier reads a file's set before changing it)
         }
-        for (String fileKey : sets.keySet()) {
-            Map<String, FileBspRow> byBsp = new TreeMap<>();
-            read.get(id(chain, fileKey)).forEach(a -> byBsp.put(a.bspId(), a));
-            sets.put(fileKey, byBsp);
+        Map<String, List<FileBspRow>> sets = new HashMap<>();
+        for (FileBspRow a : removed) {
+            set(sets, known, a.fileKey()).removeIf(r -> r.bspId().equals(a.bspId()));
         }
-        removed.forEach(a -> sets.get(a.fileKey()).remove(a.bspId()));
-        added.forEach(a -> sets.get(a.fileKey()).put(a.bspId(), a));
-        for (Map.Entry<String, Map<String, FileBspRow>> set : sets.entrySet()) {
+        for (FileBspRow a : added) {
+            List<FileBspRow> set = set(sets, known, a.fileKey());
+            set.removeIf(r -> r.bspId().equals(a.bspId()));
+            set.add(a);
+        }
+        for (Map.Entry<String, List<FileBspRow>> set : sets.entrySet()) {
             byte[] key = RowCodec.key(chain, set.getKey());
             if (set.getValue().isEmpty()) {
                 batch.delete(store.family(StateStore.ASSOCIATIONS_BY_FILE), key);
             } else {
-                batch.put(store.family(StateStore.ASSOCIATIONS_BY_FILE), key, pack(set.getValue().values()));
+                set.getValue().sort(BY_BSP);
+                batch.put(store.family(StateStore.ASSOCIATIONS_BY_FILE), key, pack(set.getValue()));
             }
         }
+    }
+
+    private static void unreadFile(Map<String, List<FileBspRow>> known, FileBspRow a, Set<String> unread) {
+        if (!known.containsKey(a.fileKey())) {
+            unread.add(a.fileKey());
+        }
+    }
+
+    /** The new set of a file, begun as a copy of its stored set. */
+    private static List<FileBspRow> set(Map<String, List<FileBspRow>> sets, Map<String, List<FileBspRow>> known,
+                                        String fileKey) {
+        return sets.computeIfAbsent(fileKey, k -> new ArrayList<>(known.get(k)));
     }
 
     /** Forgets the sets read: called once a batch's writes reached the store. */
@@ -102,9 +126,5 @@ final class AssociationSets {
             set.add(RowCodec.decode(Tables.FILE_BSP, row));
         }
         return set;
-    }
-
-    private static String id(String chain, String fileKey) {
-        return chain + '\0' + fileKey;
     }
 }
