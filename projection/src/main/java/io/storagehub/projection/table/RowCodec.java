@@ -54,38 +54,22 @@ public final class RowCodec {
 
     /** Fields joined by a 0 byte; {@code key("a", "")} is the prefix of every key starting with field "a". */
     public static byte[] key(String... parts) {
-        int length = parts.length - 1;
-        for (String part : parts) {
-            for (int i = 0; i < part.length(); i++) {
-                if (part.charAt(i) >= 0x80) {
-                    return joined(parts);
-                }
-            }
-            length += part.length();
+        byte[][] encoded = new byte[parts.length][];
+        int length = Math.max(0, parts.length - 1);
+        for (int i = 0; i < parts.length; i++) {
+            encoded[i] = parts[i].getBytes(StandardCharsets.UTF_8);
+            length += encoded[i].length;
         }
-        byte[] key = new byte[Math.max(0, length)];
+        byte[] key = new byte[length];
         int at = 0;
-        for (int p = 0; p < parts.length; p++) {
-            if (p > 0) {
+        for (int i = 0; i < encoded.length; i++) {
+            if (i > 0) {
                 key[at++] = 0;
             }
-            String part = parts[p];
-            for (int i = 0; i < part.length(); i++) {
-                key[at++] = (byte) part.charAt(i); // ASCII: its UTF-8 form, without an intermediate String
-            }
+            System.arraycopy(encoded[i], 0, key, at, encoded[i].length);
+            at += encoded[i].length;
         }
         return key;
-    }
-
-    private static byte[] joined(String... parts) {
-        StringBuilder joined = new StringBuilder();
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                joined.append('\0');
-            }
-            joined.append(parts[i]);
-        }
-        return joined.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The fields of a key made by {@link #key(String...)}. */

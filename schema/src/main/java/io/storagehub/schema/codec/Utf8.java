@@ -1,6 +1,9 @@
 package io.storagehub.schema.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -9,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 
 /** Strict UTF-8: malformed, overlong and surrogate encodings are rejected, never replaced. */
 final class Utf8 {
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
     private Utf8() {
     }
 
@@ -37,8 +43,14 @@ final class Utf8 {
 
     /** Whether every byte is ASCII (then the bytes are valid UTF-8 and each byte is one character). */
     static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
+        int i = 0;
+        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) { // eight bytes at a time: any high bit set?
+            if (((long) EIGHT_BYTES.get(bytes, i) & 0x8080808080808080L) != 0) {
+                return false;
+            }
+        }
+        for (; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
                 return false;
             }
         }
