@@ -65,7 +65,8 @@ public final class Analysis {
         StringBuilder md = new StringBuilder("**What limits the rebuild.** ");
         md.append("The rebuild runs in bulk mode: it decodes and applies every event in order (batches of ")
                 .append(Markdown.num(RebuildConfig.DEFAULT_BATCH))
-                .append(" records, one applying thread, decoding spread over the cores) over a local RocksDB ")
+                .append(" records, one applying thread; the next batch read is decoded on the other cores while ")
+                .append("one is applied, so decoding overlaps applying) over a local RocksDB ")
                 .append("state store, then writes the final rows once with COPY (indexes built after the load). ")
                 .append("The replay, not Postgres, is what COPY does not pay: ")
                 .append(Markdown.num(big.eventsPerSecond())).append(" events/s against ")

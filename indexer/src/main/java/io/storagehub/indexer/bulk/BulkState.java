@@ -38,12 +38,14 @@ import org.rocksdb.WriteBatch;
  */
 final class BulkState implements StateLoader, AutoCloseable {
     private final StateStore store;
+    private final AssociationSets associationSets;
     private final Map<String, Position> positions = new TreeMap<>();
     private final Map<String, Instant> blockTimes = new HashMap<>();
     private final Map<String, SourceOffset> checkpoints = new LinkedHashMap<>();
 
     BulkState(StateStore store) {
         this.store = store;
+        this.associationSets = new AssociationSets(store);
     }
 
     StateStore store() {
@@ -125,12 +127,7 @@ final class BulkState implements StateLoader, AutoCloseable {
 
     @Override
     public List<FileBspRow> associationsOfFiles(String chain, Collection<String> fileKeys) {
-        List<FileBspRow> result = new ArrayList<>();
-        for (String fileKey : fileKeys) {
-            store.scan(StateStore.ASSOCIATIONS_BY_FILE, RowCodec.key(chain, fileKey, ""),
-                    (key, value) -> result.add(RowCodec.decode(Tables.FILE_BSP, value)));
-        }
-        return result;
+        return associationSets.of(chain, fileKeys);
     }
 
     @Override
@@ -151,8 +148,8 @@ final class BulkState implements StateLoader, AutoCloseable {
                 }
                 for (FileBspRow removed : c.removedAssociations()) {
                     batch.delete(store.family(Tables.FILE_BSP.name()), RowCodec.key(Tables.FILE_BSP, removed));
-                    batch.delete(store.family(StateStore.ASSOCIATIONS_BY_FILE), byFileKey(removed));
                 }
+                associationSets.write(batch, c.chain(), c.removedAssociations(), c.addedAssociations());
                 put(batch, Tables.MSP, c.msps());
                 put(batch, Tables.BSP, c.bsps());
                 put(batch, Tables.VALUE_PROP, c.valueProps());
@@ -160,13 +157,10 @@ final class BulkState implements StateLoader, AutoCloseable {
                 put(batch, Tables.FILE, c.files());
                 put(batch, Tables.PAYMENT_STREAM, c.streams());
                 put(batch, Tables.FILE_BSP, c.addedAssociations());
-                for (FileBspRow added : c.addedAssociations()) {
-                    batch.put(store.family(StateStore.ASSOCIATIONS_BY_FILE), byFileKey(added),
-                            RowCodec.encode(Tables.FILE_BSP, added));
-                }
                 putDigests(batch, c);
             }
             store.write(batch);
+            associationSets.written();
         } catch (RocksDBException e) {
             throw new IllegalStateException("bulk state store in " + store.directory() + ": " + e.getMessage(), e);
         }
@@ -224,10 +218,6 @@ final class BulkState implements StateLoader, AutoCloseable {
             }
         }
         return result;
-    }
-
-    private static byte[] byFileKey(FileBspRow row) {
-        return RowCodec.key(row.chain(), row.fileKey(), row.bspId());
     }
 
     /** Chain, a 0 byte, then the block as 8 big-endian bytes. */

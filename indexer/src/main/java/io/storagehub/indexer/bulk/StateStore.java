@@ -38,7 +38,7 @@ import org.rocksdb.WriteOptions;
  * writes skip RocksDB's write-ahead log. The directory is emptied on open and deleted on close.
  */
 final class StateStore implements AutoCloseable {
-    /** Associations (file_bsp rows) keyed by chain, file, BSP: a file's BSPs in one range. */
+    /** Associations (file_bsp rows) by chain and file: each file's BSPs in one value ({@link AssociationSets}). */
     static final String ASSOCIATIONS_BY_FILE = "file_bsp_by_file";
     /** Packed event digests keyed by chain and block (8 bytes, big-endian, so blocks sort). */
     static final String EVENT_DIGEST = "event_digest";
@@ -63,7 +63,9 @@ final class StateStore implements AutoCloseable {
         blockCache = new LRUCache(BLOCK_CACHE_BYTES);
         cfOptions = new ColumnFamilyOptions()
                 .setWriteBufferSize(WRITE_BUFFER_BYTES)
-                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setMemtableWholeKeyFiltering(true)
+                .setMemtablePrefixBloomSizeRatio(0.1)
+                .setCompressionType(CompressionType.NO_COMPRESSION)
                 .setTableFormatConfig(new BlockBasedTableConfig()
                         .setBlockCache(blockCache)
                         .setFilterPolicy(new BloomFilter(10)));

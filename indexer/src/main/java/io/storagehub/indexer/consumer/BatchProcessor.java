@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,9 +56,63 @@ public final class BatchProcessor {
     public record Switched() implements Result {
     }
 
+    /**
+     * A batch whose records are being decoded on the common fork-join pool while the caller does something else
+     * (a replay applies the batch before it): {@link BatchProcessor#process(Decoding)} applies it once decoded.
+     */
+    public static final class Decoding {
+        private final String topic;
+        private final int partition;
+        private final long firstOffset;
+        private final ForkJoinTask<PartitionBatch> batch;
+
+        private Decoding(ConsumerRecord<byte[], byte[]> first, ForkJoinTask<PartitionBatch> batch) {
+            this.topic = first.topic();
+            this.partition = first.partition();
+            this.firstOffset = first.offset();
+            this.batch = batch;
+        }
+
+        public String topic() {
+            return topic;
+        }
+
+        public int partition() {
+            return partition;
+        }
+
+        /** The offset of the batch's first record: where to read again from if it is not applied. */
+        public long firstOffset() {
+            return firstOffset;
+        }
+
+        private PartitionBatch await() {
+            return batch.join();
+        }
+    }
+
+    /**
+     * Starts decoding {@code records} (one partition's, in offset order, at least one) on the common fork-join
+     * pool (its threads: one fewer than the cores, the caller's thread being busy applying) and returns at once;
+     * the decoder must be thread-safe (as {@link RecordDecoder} requires).
+     */
+    public Decoding decodeAhead(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<ConsumerRecord<byte[], byte[]>> copy = List.copyOf(records);
+        return new Decoding(copy.get(0),
+                ForkJoinPool.commonPool().submit(() -> PartitionBatch.decode(copy, decoder)));
+    }
+
     /** {@code records} are one partition's, in offset order, at least one. */
     public Result process(List<ConsumerRecord<byte[], byte[]>> records) {
-        PartitionBatch batch = PartitionBatch.decode(records, decoder);
+        return apply(PartitionBatch.decode(records, decoder));
+    }
+
+    /** Applies a batch started by {@link #decodeAhead}, waiting for its decoding to finish first. */
+    public Result process(Decoding decoding) {
+        return apply(decoding.await());
+    }
+
+    private Result apply(PartitionBatch batch) {
         long start = System.nanoTime();
         MDC.put("partition", Integer.toString(batch.partition()));
         MDC.put("offset", Long.toString(batch.firstOffset()));
@@ -88,14 +144,31 @@ public final class BatchProcessor {
         }
     }
 
+    private static BlockRef later(BlockRef a, BlockRef b) {
+        return a.number() >= b.number() ? a : b;
+    }
+
     private void lastBlocks(List<Envelope> events) {
         Map<String, BlockRef> last = new HashMap<>();
-        for (Envelope event : events) {
-            last.merge(event.chain(), event.block(), (a, b) -> a.number() >= b.number() ? a : b);
+        String chain = null;
+        BlockRef block = null;
+        for (Envelope event : events) { // mostly one chain: its latest block is kept until the chain changes
+            if (!event.chain().equals(chain)) {
+                if (chain != null) {
+                    last.merge(chain, block, BatchProcessor::later);
+                }
+                chain = event.chain();
+                block = event.block();
+            } else if (event.block().number() > block.number()) {
+                block = event.block();
+            }
         }
-        last.forEach((chain, block) -> {
-            metrics.lastBlock(chain, block.number());
-            metrics.blockTime(chain, block.timestamp());
+        if (chain != null) {
+            last.merge(chain, block, BatchProcessor::later);
+        }
+        last.forEach((name, latest) -> {
+            metrics.lastBlock(name, latest.number());
+            metrics.blockTime(name, latest.timestamp());
         });
     }
 }

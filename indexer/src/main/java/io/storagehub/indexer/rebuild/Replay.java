@@ -9,6 +9,8 @@ import io.storagehub.indexer.metrics.IndexerMetrics;
 import io.storagehub.indexer.retry.Backoff;
 import io.storagehub.indexer.retry.FatalFailure;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads every partition of the topic from its beginning up to the end offsets captured at the start, or a given
- * range of offsets (a verified rebuild catching up with the live indexer).
+ * range of offsets (a verified rebuild catching up with the live indexer). Pipelined: while one batch is applied
+ * (one thread, in offset order), the next one read is already being decoded on the common fork-join pool.
  */
 final class Replay {
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
@@ -74,25 +77,31 @@ final class Replay {
             remaining.removeIf(tp -> begins.get(tp) >= ends.get(tp));
             consumer.pause(partitions.stream().filter(tp -> !remaining.contains(tp)).toList());
             Backoff backoff = new Backoff(retry.initialBackoff(), retry.maxBackoff());
-            while (!remaining.isEmpty()) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
-                boolean failed = false;
-                for (TopicPartition tp : records.partitions()) {
-                    List<ConsumerRecord<byte[], byte[]>> batch = records.records(tp).stream()
-                            .filter(r -> r.offset() < ends.get(tp)).toList();
-                    if (batch.isEmpty()) {
-                        continue;
+            // read ahead by one batch: the last batch read is decoded (on other threads) while the one before it
+            // is applied, so that decoding and applying overlap
+            Deque<BatchProcessor.Decoding> ahead = new ArrayDeque<>();
+            while (!remaining.isEmpty() || !ahead.isEmpty()) {
+                if (!remaining.isEmpty()) {
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                    for (TopicPartition tp : records.partitions()) {
+                        List<ConsumerRecord<byte[], byte[]>> batch = upTo(records.records(tp), ends.get(tp));
+                        if (!batch.isEmpty()) {
+                            ahead.add(processor.decodeAhead(batch));
+                        }
                     }
-                    if (failed) {
-                        consumer.seek(tp, batch.get(0).offset()); // not applied: read it again
-                    } else {
-                        failed = !apply(consumer, processor, tp, batch, progress, positions, backoff);
+                    for (TopicPartition tp : partitions) {
+                        if (remaining.contains(tp) && consumer.position(tp) >= ends.get(tp)) {
+                            remaining.remove(tp);
+                            consumer.pause(List.of(tp));
+                        }
                     }
                 }
-                for (TopicPartition tp : partitions) {
-                    if (remaining.contains(tp) && consumer.position(tp) >= ends.get(tp)) {
-                        remaining.remove(tp);
-                        consumer.pause(List.of(tp));
+                int keep = remaining.isEmpty() ? 0 : 1;
+                while (ahead.size() > keep) {
+                    BatchProcessor.Decoding next = ahead.poll();
+                    if (!apply(processor, next, progress, positions, backoff)) {
+                        readAgain(consumer, next, ahead, remaining);
+                        break;
                     }
                 }
                 progress.maybeLog(positions);
@@ -102,24 +111,51 @@ final class Replay {
         }
     }
 
-    private static boolean apply(KafkaConsumer<byte[], byte[]> consumer, BatchProcessor processor,
-                                 TopicPartition tp, List<ConsumerRecord<byte[], byte[]>> batch,
-                                 RebuildProgress progress, Map<TopicPartition, Long> positions, Backoff backoff) {
+    /** The records before {@code end}: all of them, or the ones before the first at or after it. */
+    private static List<ConsumerRecord<byte[], byte[]>> upTo(List<ConsumerRecord<byte[], byte[]>> records, long end) {
+        int n = records.size();
+        while (n > 0 && records.get(n - 1).offset() >= end) {
+            n--;
+        }
+        return n == records.size() ? records : records.subList(0, n);
+    }
+
+    private static boolean apply(BatchProcessor processor, BatchProcessor.Decoding batch, RebuildProgress progress,
+                                 Map<TopicPartition, Long> positions, Backoff backoff) {
         BatchProcessor.Result result = processor.process(batch);
         if (result instanceof BatchProcessor.Committed committed) {
             backoff.reset();
             progress.add(committed.counts().total());
-            positions.put(tp, committed.nextOffset());
+            positions.put(new TopicPartition(batch.topic(), batch.partition()), committed.nextOffset());
             return true;
         }
         if (result instanceof BatchProcessor.Failed failed) {
-            consumer.seek(tp, failed.firstOffset());
             Duration delay = backoff.next();
             log.warn("rebuild batch failed, retrying in {} ms: {}", delay.toMillis(), failed.cause().getMessage());
             pause(delay);
             return false;
         }
         throw new FatalFailure("the rebuild's schema was renamed while the rebuild ran");
+    }
+
+    /**
+     * A batch was not applied: it and the batches read after it (decoded or not, they are dropped) are read again,
+     * each partition from the first of its records not applied.
+     */
+    private static void readAgain(KafkaConsumer<byte[], byte[]> consumer, BatchProcessor.Decoding failed,
+                                  Deque<BatchProcessor.Decoding> ahead, Set<TopicPartition> remaining) {
+        Map<TopicPartition, Long> from = new HashMap<>();
+        from.put(new TopicPartition(failed.topic(), failed.partition()), failed.firstOffset());
+        for (BatchProcessor.Decoding dropped : ahead) {
+            from.merge(new TopicPartition(dropped.topic(), dropped.partition()), dropped.firstOffset(), Math::min);
+        }
+        ahead.clear();
+        from.forEach((tp, offset) -> {
+            consumer.seek(tp, offset);
+            if (remaining.add(tp)) {
+                consumer.resume(List.of(tp));
+            }
+        });
     }
 
     private static void pause(Duration delay) {

@@ -14,12 +14,15 @@ import java.util.List;
  * so that keys sort as their fields do and a key prefix selects a range.
  */
 public final class RowCodec {
+    /** Each thread's encoding buffer, reused from row to row (it grows to the largest row seen). */
+    private static final ThreadLocal<Writer> WRITER = ThreadLocal.withInitial(Writer::new);
 
     private RowCodec() {
     }
 
     public static <R> byte[] encode(Table<R> table, R row) {
-        Writer out = new Writer();
+        Writer out = WRITER.get();
+        out.length = 0;
         for (Column<R> column : table.columns()) {
             out.value(column.type(), column.value(row));
         }
@@ -51,14 +54,22 @@ public final class RowCodec {
 
     /** Fields joined by a 0 byte; {@code key("a", "")} is the prefix of every key starting with field "a". */
     public static byte[] key(String... parts) {
-        StringBuilder joined = new StringBuilder();
+        byte[][] encoded = new byte[parts.length][];
+        int length = Math.max(0, parts.length - 1);
         for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                joined.append('\0');
-            }
-            joined.append(parts[i]);
+            encoded[i] = parts[i].getBytes(StandardCharsets.UTF_8);
+            length += encoded[i].length;
         }
-        return joined.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] key = new byte[length];
+        int at = 0;
+        for (int i = 0; i < encoded.length; i++) {
+            if (i > 0) {
+                key[at++] = 0;
+            }
+            System.arraycopy(encoded[i], 0, key, at, encoded[i].length);
+            at += encoded[i].length;
+        }
+        return key;
     }
 
     /** The fields of a key made by {@link #key(String...)}. */

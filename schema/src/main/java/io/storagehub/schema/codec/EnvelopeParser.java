@@ -22,8 +22,25 @@ final class EnvelopeParser {
     }
 
     static Envelope parse(String text, String recordKey) throws DecodeException {
-        EnvelopeParser parser = new EnvelopeParser();
         try (JsonParser p = Json.MAPPER.createParser(text)) {
+            return parse(p, recordKey);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a String cannot fail with I/O", e);
+        }
+    }
+
+    /** {@code ascii}: a value known to hold only ASCII bytes (so its UTF-8 is valid), parsed without a copy. */
+    static Envelope parse(byte[] ascii, String recordKey) throws DecodeException {
+        try (JsonParser p = Json.MAPPER.createParser(ascii)) {
+            return parse(p, recordKey);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a byte array cannot fail with I/O", e);
+        }
+    }
+
+    private static Envelope parse(JsonParser p, String recordKey) throws DecodeException, IOException {
+        EnvelopeParser parser = new EnvelopeParser();
+        try {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new DecodeException(DecodeError.NOT_JSON, "value is empty, expected one JSON object");
@@ -40,8 +57,6 @@ final class EnvelopeParser {
             throw new DecodeException(DecodeError.NOT_JSON, e.getMessage());
         } catch (JsonProcessingException e) {
             throw new DecodeException(DecodeError.NOT_JSON, Json.invalid(e).getMessage());
-        } catch (IOException e) {
-            throw new IllegalStateException("reading a String cannot fail with I/O", e);
         }
         return parser.parts.envelope(recordKey);
     }

@@ -16,6 +16,9 @@ public final class EventDecoder {
      * @throws DecodeException when the record is poison; its kind and message say why
      */
     public Envelope decode(String recordKey, byte[] value) throws DecodeException {
+        if (value != null && Utf8.isAscii(value)) {
+            return EnvelopeParser.parse(value, recordKey); // the common case: parsed from the bytes, no text made
+        }
         return EnvelopeParser.parse(Utf8.decode(value), recordKey);
     }
 }

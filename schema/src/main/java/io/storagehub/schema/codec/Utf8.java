@@ -1,6 +1,9 @@
 package io.storagehub.schema.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -9,12 +12,18 @@ import java.nio.charset.StandardCharsets;
 
 /** Strict UTF-8: malformed, overlong and surrogate encodings are rejected, never replaced. */
 final class Utf8 {
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
     private Utf8() {
     }
 
     static String decode(byte[] bytes) throws DecodeException {
         if (bytes == null) {
             throw new DecodeException(DecodeError.NOT_UTF8, "value is null (a tombstone), expected one JSON object");
+        }
+        if (isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1); // ASCII is valid UTF-8: one copy, no decoder
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -30,6 +39,22 @@ final class Utf8 {
                     + result.length() + " byte(s) at byte offset " + in.position());
         }
         return out.flip().toString();
+    }
+
+    /** Whether every byte is ASCII (then the bytes are valid UTF-8 and each byte is one character). */
+    static boolean isAscii(byte[] bytes) {
+        int i = 0;
+        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) { // eight bytes at a time: any high bit set?
+            if (((long) EIGHT_BYTES.get(bytes, i) & 0x8080808080808080L) != 0) {
+                return false;
+            }
+        }
+        for (; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The number of bytes of the text in UTF-8. */

@@ -26,7 +26,10 @@ final class ContentDigest {
         }
     });
 
-    private byte[] buffer = new byte[512];
+    /** Each thread's content buffer, reused from digest to digest (it grows to the largest content seen). */
+    private static final ThreadLocal<ContentDigest> CONTENT = ThreadLocal.withInitial(ContentDigest::new);
+
+    private byte[] buffer = new byte[2048];
     private int length;
 
     private ContentDigest() {
@@ -39,7 +42,8 @@ final class ContentDigest {
      * first written as (so digests recorded before it became a class still match).
      */
     static long ofEnvelope(Envelope envelope) {
-        ContentDigest content = new ContentDigest();
+        ContentDigest content = CONTENT.get();
+        content.length = 0;
         content.put((byte) 'r');
         content.bytes(ENVELOPE);
         content.value(envelope.chain());
