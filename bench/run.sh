@@ -18,4 +18,4 @@ fi
 echo "[bench] building"
 mvn -B -q -DskipTests package -pl bench -am
 
-exec java ${BENCH_JAVA_OPTS:--Xmx4g} -jar bench/target/bench-0.1.0-SNAPSHOT.jar "$@"
+exec java ${BENCH_JAVA_OPTS:--Xmx10g} -jar bench/target/bench-0.1.0-SNAPSHOT.jar "$@"
