@@ -58,7 +58,8 @@ public final class BatchProcessor {
 
     /**
      * A batch whose records are being decoded on the common fork-join pool while the caller does something else
-     * (a replay applies the batch before it): {@link BatchProcessor#process(Decoding)} applies it once decoded.
+     * (the live consumer and a replay apply the batch before it): {@link BatchProcessor#process(Decoding)} applies it
+ * once decoded.
      */
     public static final class Decoding {
         private final String topic;
@@ -100,11 +101,6 @@ public final class BatchProcessor {
         List<ConsumerRecord<byte[], byte[]>> copy = List.copyOf(records);
         return new Decoding(copy.get(0),
                 ForkJoinPool.commonPool().submit(() -> PartitionBatch.decode(copy, decoder)));
-    }
-
-    /** {@code records} are one partition's, in offset order, at least one. */
-    public Result process(List<ConsumerRecord<byte[], byte[]>> records) {
-        return apply(PartitionBatch.decode(records, decoder));
     }
 
     /** Applies a batch started by {@link #decodeAhead}, waiting for its decoding to finish first. */

@@ -10,7 +10,9 @@ import io.storagehub.indexer.retry.Resilience;
 import io.storagehub.indexer.retry.RetriableFailure;
 import io.storagehub.projection.SourceOffset;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * retried; if it still fails the partition is sought back to the batch's first offset and paused for a bounded,
  * growing delay, so no offset ever moves past it. Batches run on the polling thread, so a revocation (which
  * Kafka runs inside {@code poll}) never overlaps a batch: every batch is committed or rolled back before it.
+ * Decoding is pipelined: a poll's records are decoded on the common fork-join pool while the batches of the poll
+ * before are written, and applied on the next turn (see {@link #step()}).
  */
 public final class IndexerConsumer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(IndexerConsumer.class);
@@ -51,6 +55,8 @@ public final class IndexerConsumer implements Runnable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final LoopHealth health = new LoopHealth();
+    /** Batches polled on the last turn, decoding, to be applied on the next (touched by the loop's thread only). */
+    private final List<Polled> decoding = new ArrayList<>();
     private volatile boolean failing;
     private volatile Throwable fatal;
 
@@ -94,21 +100,44 @@ public final class IndexerConsumer implements Runnable {
         }
     }
 
+    /**
+     * One turn of the loop: poll, start decoding what was polled (off this thread), then apply the batches polled
+     * on the turn before, whose decoding ran while their predecessors were written. A polled batch therefore waits
+     * for the next poll, which does not block while batches are waiting ({@link Duration#ZERO}). Every batch is
+     * still applied on this thread between polls, in offset order per partition; one whose partition was revoked,
+     * sought back or halted by a failure before it ran is dropped unapplied (its records are read again from the
+     * stored or retried offset).
+     */
     private void step() {
         prepare(System.nanoTime());
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(config.pollTimeout());
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(decoding.isEmpty() ? config.pollTimeout()
+                : Duration.ZERO);
         health.polled(System.nanoTime());
-        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        List<Polled> polled = new ArrayList<>();
         for (TopicPartition tp : records.partitions()) {
             PartitionState state = partitions.get(tp);
             if (!running.get() || state == null || state.needsSeek()) {
                 continue; // not applied: the partition is sought to its stored offset before it runs again
             }
-            BatchProcessor.Result result = processor.process(records.records(tp));
+            polled.add(new Polled(tp, state, processor.decodeAhead(records.records(tp))));
+        }
+        List<Polled> due = new ArrayList<>(decoding);
+        decoding.clear();
+        Set<TopicPartition> halted = new HashSet<>();
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        boolean switched = false;
+        for (Polled batch : due) {
+            TopicPartition tp = batch.partition();
+            PartitionState state = batch.state();
+            if (!running.get() || partitions.get(tp) != state || state.needsSeek() || halted.contains(tp)) {
+                continue; // revoked, re-assigned or sought since it was polled: read again from its offset
+            }
+            BatchProcessor.Result result = processor.process(batch.decoding());
             if (result instanceof BatchProcessor.Committed committed) {
                 state.succeeded();
                 commits.put(tp, new OffsetAndMetadata(committed.nextOffset()));
             } else if (result instanceof BatchProcessor.Failed failed) {
+                halted.add(tp);
                 consumer.seek(tp, failed.firstOffset());
                 consumer.pause(List.of(tp));
                 Duration delay = state.failed(System.nanoTime());
@@ -119,8 +148,13 @@ public final class IndexerConsumer implements Runnable {
                 log.info("the read model was switched (rebuild): seeking every partition to its new checkpoint");
                 partitions.values().forEach(PartitionState::mustSeek);
                 consumer.pause(consumer.assignment());
+                switched = true;
                 break;
             }
+        }
+        if (!switched) {
+            // the batches just polled follow the ones applied; a halted partition's are read again after its seek
+            polled.stream().filter(b -> !halted.contains(b.partition())).forEach(decoding::add);
         }
         if (!commits.isEmpty()) {
             consumer.commitAsync(commits, (offsets, e) -> {
@@ -136,6 +170,10 @@ public final class IndexerConsumer implements Runnable {
             }
         }
         failing = partitions.values().stream().anyMatch(PartitionState::failing);
+    }
+
+    /** A polled partition's records being decoded, with the partition's state when they were polled. */
+    private record Polled(TopicPartition partition, PartitionState state, BatchProcessor.Decoding decoding) {
     }
 
     /** Seeks partitions that need it and resumes those whose backoff has elapsed. */
