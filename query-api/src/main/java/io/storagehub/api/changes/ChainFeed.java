@@ -7,6 +7,7 @@ import io.storagehub.schema.readmodel.ChangeFilter;
 import io.storagehub.schema.readmodel.ChangeView;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -140,33 +141,48 @@ final class ChainFeed {
     }
 
     /**
-     * Hands each change of the batch to the listeners whose filter it passes. The filters are evaluated outside
-     * the lock (they may look up owners), for the listeners there are now; one added meanwhile is evaluated
-     * under it.
+     * Hands each change of the batch to the listeners whose filter it passes. Each distinct filter is evaluated
+     * once per change (the listeners that share it share the result), against what the change is found by,
+     * computed once per change ({@link ChangeMatcher.Found}); the evaluation runs outside the lock (it may look up
+     * owners) for the filters of the listeners there are now, and under it for a filter added meanwhile.
      */
     private void deliver(List<ChangeView> batch) {
+        List<ChangeMatcher.Found> found = new ArrayList<>(batch.size());
+        for (ChangeView change : batch) {
+            found.add(matcher.found(chain, change));
+        }
         Map<ChangeFilter, boolean[]> passes = new HashMap<>();
         List<FeedListener> now;
         synchronized (this) {
             now = List.copyOf(listeners);
         }
         for (FeedListener listener : now) {
-            passes.computeIfAbsent(listener.filter(), filter -> evaluate(filter, batch));
+            passes.computeIfAbsent(listener.filter(), filter -> evaluate(filter, found));
         }
         synchronized (this) {
+            Map<ChangeFilter, List<FeedListener>> byFilter = new LinkedHashMap<>();
             for (FeedListener listener : listeners) {
-                passes.computeIfAbsent(listener.filter(), filter -> evaluate(filter, batch));
+                passes.computeIfAbsent(listener.filter(), filter -> evaluate(filter, found));
+                byFilter.computeIfAbsent(listener.filter(), filter -> new ArrayList<>()).add(listener);
             }
+            List<boolean[]> groupPasses = new ArrayList<>(byFilter.size());
+            List<List<FeedListener>> groups = new ArrayList<>(byFilter.size());
+            byFilter.forEach((filter, group) -> {
+                groupPasses.add(passes.get(filter));
+                groups.add(group);
+            });
             for (int i = 0; i < batch.size(); i++) {
                 ChangeView change = batch.get(i);
                 if (!change.position().isAfter(head)) {
                     continue;
                 }
                 FeedMessage message = null;
-                for (FeedListener listener : List.copyOf(listeners)) {
-                    if (passes.get(listener.filter())[i]) {
+                for (int g = 0; g < groups.size(); g++) {
+                    if (groupPasses.get(g)[i]) {
                         message = message == null ? FeedMessage.of(change) : message;
-                        listener.deliver(message);
+                        for (FeedListener listener : groups.get(g)) {
+                            listener.deliver(message);
+                        }
                     }
                 }
                 head = change.position();
@@ -174,10 +190,10 @@ final class ChainFeed {
         }
     }
 
-    private boolean[] evaluate(ChangeFilter filter, List<ChangeView> batch) {
-        boolean[] passes = new boolean[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            passes[i] = matcher.matches(chain, filter, batch.get(i));
+    private boolean[] evaluate(ChangeFilter filter, List<ChangeMatcher.Found> found) {
+        boolean[] passes = new boolean[found.size()];
+        for (int i = 0; i < found.size(); i++) {
+            passes[i] = matcher.matches(filter, found.get(i));
         }
         return passes;
     }

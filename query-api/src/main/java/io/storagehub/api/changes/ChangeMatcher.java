@@ -9,9 +9,11 @@ import io.storagehub.schema.readmodel.EntityKind;
 import io.storagehub.schema.readmodel.FileView;
 import io.storagehub.schema.value.BucketId;
 import io.storagehub.schema.value.FileKey;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides in memory whether a change passes a {@code /changes} filter, as the storage's own filter does
@@ -39,43 +41,80 @@ final class ChangeMatcher {
     }
 
     boolean matches(String chain, ChangeFilter filter, ChangeView change) {
+        return filter.isEmpty() || matches(filter, found(chain, change));
+    }
+
+    /** What {@code change} is found by, to test it against many filters; its owners are looked up when needed. */
+    Found found(String chain, ChangeView change) {
+        return new Found(chain, change);
+    }
+
+    boolean matches(ChangeFilter filter, Found found) {
         if (filter.isEmpty()) {
             return true;
         }
-        return filter.file().map(f -> has(change, EntityKind.FILE, f.hex())).orElse(true)
-                && filter.msp().map(m -> has(change, EntityKind.MSP, m.hex())).orElse(true)
-                && filter.bsp().map(b -> has(change, EntityKind.BSP, b.hex())).orElse(true)
-                && filter.bucket().map(b -> inBucket(chain, change, b.hex())).orElse(true)
-                && filter.account().map(a -> ownedBy(chain, change, a.hex())).orElse(true);
+        return filter.file().map(f -> found.has(EntityKind.FILE, f.hex())).orElse(true)
+                && filter.msp().map(m -> found.has(EntityKind.MSP, m.hex())).orElse(true)
+                && filter.bsp().map(b -> found.has(EntityKind.BSP, b.hex())).orElse(true)
+                && filter.bucket().map(b -> found.buckets().contains(b.hex())).orElse(true)
+                && filter.account().map(a -> found.accounts().contains(a.hex())).orElse(true);
     }
 
-    private static boolean has(ChangeView change, EntityKind kind, String id) {
-        return change.entities().stream().anyMatch(e -> e.kind() == kind && e.id().equals(id));
-    }
+    /**
+     * One change as the filters see it: its entities, and, looked up once on first need however many filters ask,
+     * the buckets it is in (a bucket it touched, the bucket of a file it touched) and the accounts it concerns (the
+     * owner of a bucket or file it touched, the user of a payment stream it touched). Used by one thread.
+     */
+    final class Found {
+        private final String chain;
+        private final ChangeView change;
+        private Set<String> buckets;
+        private Set<String> accounts;
 
-    private boolean inBucket(String chain, ChangeView change, String bucket) {
-        for (ChangedEntity e : change.entities()) {
-            if (e.kind() == EntityKind.BUCKET && e.id().equals(bucket)) {
-                return true;
-            }
-            if (e.kind() == EntityKind.FILE && owned(chain, e).map(o -> o.bucket().equals(bucket)).orElse(false)) {
-                return true;
-            }
+        private Found(String chain, ChangeView change) {
+            this.chain = chain;
+            this.change = change;
         }
-        return false;
-    }
 
-    private boolean ownedBy(String chain, ChangeView change, String account) {
-        for (ChangedEntity e : change.entities()) {
-            if (e.kind() == EntityKind.PAYMENT_STREAM && e.id().startsWith(account + ":")) {
-                return true;
+        boolean has(EntityKind kind, String id) {
+            for (ChangedEntity e : change.entities()) {
+                if (e.kind() == kind && e.id().equals(id)) {
+                    return true;
+                }
             }
-            if ((e.kind() == EntityKind.BUCKET || e.kind() == EntityKind.FILE)
-                    && owned(chain, e).map(o -> o.owner().equals(account)).orElse(false)) {
-                return true;
-            }
+            return false;
         }
-        return false;
+
+        Set<String> buckets() {
+            if (buckets == null) {
+                buckets = new HashSet<>(4);
+                for (ChangedEntity e : change.entities()) {
+                    if (e.kind() == EntityKind.BUCKET) {
+                        buckets.add(e.id());
+                    } else if (e.kind() == EntityKind.FILE) {
+                        owned(chain, e).ifPresent(o -> buckets.add(o.bucket()));
+                    }
+                }
+            }
+            return buckets;
+        }
+
+        Set<String> accounts() {
+            if (accounts == null) {
+                accounts = new HashSet<>(4);
+                for (ChangedEntity e : change.entities()) {
+                    if (e.kind() == EntityKind.PAYMENT_STREAM) {
+                        int colon = e.id().indexOf(':');
+                        if (colon > 0) {
+                            accounts.add(e.id().substring(0, colon));
+                        }
+                    } else if (e.kind() == EntityKind.BUCKET || e.kind() == EntityKind.FILE) {
+                        owned(chain, e).ifPresent(o -> accounts.add(o.owner()));
+                    }
+                }
+            }
+            return accounts;
+        }
     }
 
     private synchronized Optional<Owned> owned(String chain, ChangedEntity entity) {
