@@ -8,8 +8,10 @@ import io.storagehub.schema.readmodel.ChangeView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -144,9 +146,22 @@ final class ChainFeed {
      * Hands each change of the batch to the listeners whose filter it passes. Each distinct filter is evaluated
      * once per change (the listeners that share it share the result), against what the change is found by,
      * computed once per change ({@link ChangeMatcher.Found}); the evaluation runs outside the lock (it may look up
-     * owners) for the filters of the listeners there are now, and under it for a filter added meanwhile.
+     * owners) for the filters of the listeners there are now, and under it for a filter added meanwhile. The
+     * listeners that were handed a change are flushed once the whole batch is handed over, off the lock: a stream
+     * then writes the batch's changes in one write rather than one per change.
      */
     private void deliver(List<ChangeView> batch) {
+        Set<FeedListener> handed = new LinkedHashSet<>();
+        try {
+            handOver(batch, handed);
+        } finally {
+            for (FeedListener listener : handed) {
+                listener.flush();
+            }
+        }
+    }
+
+    private void handOver(List<ChangeView> batch, Set<FeedListener> handed) {
         List<ChangeMatcher.Found> found = new ArrayList<>(batch.size());
         for (ChangeView change : batch) {
             found.add(matcher.found(chain, change));
@@ -182,6 +197,7 @@ final class ChainFeed {
                         message = message == null ? FeedMessage.of(change) : message;
                         for (FeedListener listener : groups.get(g)) {
                             listener.deliver(message);
+                            handed.add(listener);
                         }
                     }
                 }

@@ -133,7 +133,11 @@ final class EventStream implements FeedListener, WriteListener {
             }
             return;
         }
-        enqueue(message);
+        enqueue(message); // written by flush(), once the feed has handed over the whole batch
+    }
+
+    @Override
+    public void flush() {
         write();
     }
 

@@ -11,4 +11,11 @@ interface FeedListener {
      * change as a server-sent event, built once for every listener.
      */
     void deliver(FeedMessage message);
+
+    /**
+     * The feed has handed over every change of the batch it read (on the feed's reader, off the feed's lock):
+     * a listener that holds what it was delivered (a stream writes it then, in one write) sends it now.
+     */
+    default void flush() {
+    }
 }
