@@ -39,7 +39,10 @@ public final class StreamSection {
         StringBuilder md = new StringBuilder("## 5. Change streams\n\n");
         md.append("The live indexer (`IndexerCli run`) and the query API running; ").append(Markdown.num(r.filtered()))
                 .append(" server-sent-events clients each follow `GET /v1/chains/{chain}/changes?bucket=<id>` (one of the ")
-                .append("most recently changed buckets each) and ").append(r.unfiltered())
+                .append(Markdown.num(r.buckets())).append(" most recently changed buckets each")
+                .append(r.buckets() < r.filtered() ? ", several subscribers per bucket as the chain has no more live ones"
+                        : "")
+                .append(") and ").append(r.unfiltered())
                 .append(" follow every change, all from the same `after` position, in the harness's JVM ")
                 .append("(`java.net.http.HttpClient`). The chain continues at ").append(Markdown.num(r.targetRate()))
                 .append(" events/s (whole blocks, paced; achieved ").append(Markdown.num(r.achievedRate()))
@@ -55,10 +58,19 @@ public final class StreamSection {
                 Markdown.dec(r.apiCpuSeconds(), 1) + " s (" + Markdown.dec(r.apiCpuSeconds() / r.seconds(), 2)
                         + " cores)"))));
         md.append('\n');
+        md.append(Markdown.table(List.of("subscribers", "deliveries timed", "p50", "p99"), List.of(
+                group(Markdown.num(r.filtered()) + " following one bucket", r.filteredGroup()),
+                group(r.unfiltered() + " following every change", r.unfilteredGroup()))));
+        md.append('\n');
         md.append(Markdown.table(List.of("expected", "missing", "repeated", "out of order", "unexpected",
                 "connected", "disconnected"), List.of(List.of(Markdown.num(r.expected()), Long.toString(r.missing()),
                 Long.toString(r.repeated()), Long.toString(r.outOfOrder()), Long.toString(r.unexpected()),
                 Integer.toString(r.connected()), Integer.toString(r.disconnected())))));
         return md.toString();
+    }
+
+    private static List<String> group(String who, StreamResult.Group g) {
+        return List.of(who, Markdown.num(g.deliveries()), Markdown.dec(g.p50(), 1) + " ms",
+                Markdown.dec(g.p99(), 1) + " ms");
     }
 }

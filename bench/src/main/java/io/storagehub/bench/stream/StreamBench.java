@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class StreamBench {
     private static final Logger log = LoggerFactory.getLogger(StreamBench.class);
     private static final int WARMUP_SECONDS = 10;
+    /** HTTP clients the subscribers are spread over (each reads its connections on one selector thread). */
+    private static final int CLIENTS = 8;
     /** The API's subscriber limit for the run: above the benchmark's subscribers. */
     static final String SUBSCRIBER_LIMIT_KEY = "STORAGEHUB_API_STREAM_MAX_SUBSCRIBERS";
 
@@ -61,7 +64,11 @@ public final class StreamBench {
             throws Exception {
         Map<String, String> env = services.indexerEnv("bench-live");
         int limit = filtered + unfiltered + 100;
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // several clients: one java.net.http client reads all its connections on one selector thread
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            clients.add(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        }
         List<Subscriber> subscribers = new ArrayList<>();
         try (ChildJvm indexer = ChildJvm.builder("indexer (stream)", "io.storagehub.indexer.cli.IndexerCli")
                 .jvmArgs("-Xmx1g").args("run").env(env).logFile(workDir.resolve("stream-indexer.log")).start();
@@ -72,12 +79,17 @@ public final class StreamBench {
                      EventFeed.Pace.LIVE)) {
             Position from = awaitSettled(clock, indexer);
             List<String> buckets = busyBuckets(filtered);
-            for (int i = 0; i < buckets.size(); i++) {
-                subscribers.add(Subscriber.open(client, api.base(), chain, from, "bucket-" + i,
-                        "bucket=" + URLEncoder.encode(buckets.get(i), StandardCharsets.UTF_8)));
+            if (buckets.isEmpty()) {
+                throw new IllegalStateException("the read model has no live bucket to follow");
+            }
+            // one bucket per subscriber; where the chain has fewer live buckets than subscribers, buckets are
+            // followed by several subscribers each (most recently changed first)
+            for (int i = 0; i < filtered; i++) {
+                subscribers.add(Subscriber.open(clients.get(i % CLIENTS), api.base(), chain, from, "bucket-" + i,
+                        "bucket=" + URLEncoder.encode(buckets.get(i % buckets.size()), StandardCharsets.UTF_8)));
             }
             for (int i = 0; i < unfiltered; i++) {
-                subscribers.add(Subscriber.open(client, api.base(), chain, from, "all-" + i, ""));
+                subscribers.add(Subscriber.open(clients.get(i % CLIENTS), api.base(), chain, from, "all-" + i, ""));
             }
             int connected = awaitConnected(subscribers);
             log.info("stream: {} of {} subscribers connected from {}", connected, subscribers.size(), from);
@@ -104,17 +116,20 @@ public final class StreamBench {
             Position to = awaitSettled(clock, indexer);
             Thread.sleep(2_000); // the last notifications' deliveries
             subscribers.forEach(Subscriber::close);
-            return verdict(api, clock, subscribers, filtered, unfiltered, connected, from, to, measureFrom,
-                    rate, sentMeasured / (double) seconds, seconds, apiCpu);
+            return verdict(api, clock, subscribers, filtered, buckets.size(), unfiltered, connected, from, to,
+                    measureFrom, rate, sentMeasured / (double) seconds, seconds, apiCpu);
         } finally {
             subscribers.forEach(Subscriber::close);
         }
     }
 
     private StreamResult verdict(ApiProcess api, CommitClock clock, List<Subscriber> subscribers, int filtered,
-                                 int unfiltered, int connected, Position from, Position to, long measureFrom,
-                                 int rate, double achieved, int seconds, double apiCpu) throws Exception {
+                                 int buckets, int unfiltered, int connected, Position from, Position to,
+                                 long measureFrom, int rate, double achieved, int seconds, double apiCpu) throws Exception {
         List<Double> latencies = new ArrayList<>();
+        List<Double> filteredLatencies = new ArrayList<>();
+        StringBuilder timeline = new StringBuilder("committed_ms,latency_ms,subscriber\n");
+        List<Double> unfilteredLatencies = new ArrayList<>();
         long expectedTotal = 0;
         long missing = 0;
         long repeated = 0;
@@ -149,7 +164,11 @@ public final class StreamBench {
                 }
                 long committed = clock.committedAt(r.position());
                 if (committed >= measureFrom) {
-                    latencies.add(Math.max(0, r.nanos() - committed) / 1e6);
+                    double ms = Math.max(0, r.nanos() - committed) / 1e6;
+                    timeline.append((committed - measureFrom) / 1_000_000).append(',').append(ms).append(',')
+                            .append(s.filterQuery().isEmpty() ? "all" : "bucket").append('\n');
+                    latencies.add(ms);
+                    (s.filterQuery().isEmpty() ? unfilteredLatencies : filteredLatencies).add(ms);
                 }
             }
             for (Position p : expected) {
@@ -161,14 +180,22 @@ public final class StreamBench {
                 inRun = expected.size();
             }
         }
+        // every timed delivery, by the time its change committed (after the warm-up): where a tail comes from
+        Files.writeString(workDir.resolve("stream-deliveries.csv"), timeline);
         Collections.sort(latencies);
+        Collections.sort(filteredLatencies);
+        Collections.sort(unfilteredLatencies);
         log.info("stream: {} deliveries timed, p50 {} ms, p99 {} ms; {} missing, {} repeated, {} out of order, "
                         + "{} unexpected, {} disconnected", latencies.size(), Percentiles.of(latencies, 0.5),
                 Percentiles.of(latencies, 0.99), missing, repeated, outOfOrder, unexpected, disconnected);
-        return new StreamResult(rate, achieved, seconds, filtered, unfiltered, connected, latencies.size(),
+        return new StreamResult(rate, achieved, seconds, filtered, buckets, unfiltered, connected, latencies.size(),
                 expectedTotal, missing, repeated, outOfOrder, unexpected, disconnected, Percentiles.of(latencies, 0.5),
                 Percentiles.of(latencies, 0.9), Percentiles.of(latencies, 0.99),
-                latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1), apiCpu, inRun);
+                latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1), apiCpu, inRun,
+                new StreamResult.Group(filteredLatencies.size(), Percentiles.of(filteredLatencies, 0.5),
+                        Percentiles.of(filteredLatencies, 0.99)),
+                new StreamResult.Group(unfilteredLatencies.size(), Percentiles.of(unfilteredLatencies, 0.5),
+                        Percentiles.of(unfilteredLatencies, 0.99)));
     }
 
     /** The positions of the filter's changes in (from, to], read as JSON pages. */

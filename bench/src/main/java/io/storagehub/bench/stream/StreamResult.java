@@ -3,6 +3,8 @@ package io.storagehub.bench.stream;
 /**
  * One run of the change-stream benchmark.
  *
+ * @param buckets        distinct buckets the filtered subscribers follow (fewer than them where the chain has
+ *                       fewer live buckets)
  * @param deliveries     changes received by all subscribers after the warm-up (each subscriber's copy counts)
  * @param expected       matching changes all subscribers should have received over the whole run (JSON pages)
  * @param missing        expected changes a subscriber never received
@@ -11,9 +13,16 @@ package io.storagehub.bench.stream;
  * @param unexpected     changes a subscriber received that its filter's JSON pages do not hold
  * @param disconnected   subscribers whose stream ended before the harness closed it
  * @param apiCpuSeconds  the API process's CPU over the measured seconds
+ * @param filteredGroup  the deliveries to the subscribers following one bucket
+ * @param unfilteredGroup the deliveries to the subscribers following every change
  */
-public record StreamResult(int targetRate, double achievedRate, int seconds, int filtered, int unfiltered,
-                           int connected, long deliveries, long expected, long missing, long repeated,
+public record StreamResult(int targetRate, double achievedRate, int seconds, int filtered, int buckets,
+                           int unfiltered, int connected, long deliveries, long expected, long missing, long repeated,
                            long outOfOrder, long unexpected, int disconnected, double p50, double p90, double p99,
-                           double max, double apiCpuSeconds, long changesInRun) {
+                           double max, double apiCpuSeconds, long changesInRun,
+                           Group filteredGroup, Group unfilteredGroup) {
+
+    /** The timed deliveries to one kind of subscriber, and their percentiles in ms. */
+    public record Group(long deliveries, double p50, double p99) {
+    }
 }
