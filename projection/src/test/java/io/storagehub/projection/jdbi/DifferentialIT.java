@@ -10,7 +10,6 @@ import io.storagehub.projection.contract.Recount;
 import io.storagehub.projection.memory.InMemoryProjection;
 import io.storagehub.projection.memory.InMemoryQueries;
 import io.storagehub.projection.memory.InMemoryStore;
-import io.storagehub.schema.migration.Migrations;
 import io.storagehub.schema.readmodel.ChainView;
 import io.storagehub.schema.readmodel.ChangeFilter;
 import io.storagehub.schema.readmodel.EntityKind;
@@ -22,8 +21,6 @@ import io.storagehub.schema.readmodel.SortKey;
 import io.storagehub.schema.value.AccountId;
 import io.storagehub.schema.value.ProviderId;
 import io.storagehub.testkit.chain.ChainGenerator;
-import io.storagehub.testkit.postgres.IsolatedSchema;
-import io.storagehub.testkit.postgres.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,9 +39,8 @@ class DifferentialIT {
 
     @Test
     void bothAdapters_holdTheSameRows_andAnswerEveryQueryTheSame() {
-        try (IsolatedSchema schema = TestDatabase.isolatedSchema()) {
-            Migrations.migrate(schema.dataSource(), schema.name());
-            Jdbi jdbi = Databases.jdbi(schema.dataSource());
+        try (MigratedSchema db = MigratedSchema.create()) {
+            Jdbi jdbi = db.jdbi;
             InMemoryStore store = new InMemoryStore();
             InMemoryQueries memory = new InMemoryQueries(store);
             JdbiStorageQueries postgres = new JdbiStorageQueries(jdbi);
@@ -72,9 +68,8 @@ class DifferentialIT {
 
     @Test
     void bothAdapters_keepExactlyTheChangesComputedFromTheViewsBeforeAndAfterEachEvent() {
-        try (IsolatedSchema schema = TestDatabase.isolatedSchema()) {
-            Migrations.migrate(schema.dataSource(), schema.name());
-            Jdbi jdbi = Databases.jdbi(schema.dataSource());
+        try (MigratedSchema db = MigratedSchema.create()) {
+            Jdbi jdbi = db.jdbi;
             InMemoryStore store = new InMemoryStore();
             InMemoryQueries memory = new InMemoryQueries(store);
             String chain = "diff-changes";
