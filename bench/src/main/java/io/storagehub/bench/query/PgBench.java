@@ -80,19 +80,32 @@ public final class PgBench {
 
     /** Runs {@code statement} ({@code file} or {@code bucketFiles}) with the scenario's parameters. */
     public Load run(String scenario, String statement, int rows, int connections, int warmup, int seconds) {
-        Path script = workDir.resolve("pgbench-" + scenario + ".sql");
+        warmUp(scenario, statement, rows, connections, warmup);
+        return measure(scenario, connections, seconds);
+    }
+
+    /** Writes the scenario's script and runs it for {@code seconds} without keeping the figures. */
+    public void warmUp(String scenario, String statement, int rows, int connections, int seconds) {
         try {
-            Files.writeString(script, script(scenario, statement, rows));
+            Files.writeString(script(scenario), script(scenario, statement, rows));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Commands.output(command(script, connections, warmup, null));
+        Commands.output(command(script(scenario), connections, seconds, null));
+    }
+
+    /** Runs the script {@link #warmUp} wrote and returns its throughput and latency. */
+    public Load measure(String scenario, int connections, int seconds) {
         String prefix = "pgbench-" + scenario + "-log";
         deleteLogs(prefix);
-        String summary = Commands.output(command(script, connections, seconds, prefix));
+        String summary = Commands.output(command(script(scenario), connections, seconds, prefix));
         Load load = PgBenchOutput.parse(summary, workDir, prefix);
         deleteLogs(prefix);
         return load;
+    }
+
+    private Path script(String scenario) {
+        return workDir.resolve("pgbench-" + scenario + ".sql");
     }
 
     static String script(String scenario, String statement, int rows) {

@@ -35,6 +35,8 @@ public final class QueryBench {
     private final Services services;
     private final BenchOptions options;
     private final Path workDir;
+    /** Whether the API process has served a load yet (its JIT compiler has done the bulk of its work). */
+    private boolean apiWarm;
 
     public QueryBench(Services services, BenchOptions options) {
         this.services = services;
@@ -106,15 +108,24 @@ public final class QueryBench {
 
     private QueryResult.Scenario scenario(String key, String description, ApiProcess process, Wrk wrk, Path paths,
                                           PgBench pgbench, String statement, int rows) throws Exception {
-        int warmup = Math.max(3, options.querySeconds() / 3);
+        // the API's first load also pays for its JIT compiling: a fresh JVM warms up as long as it is measured
+        int warmup = apiWarm ? Math.max(3, options.querySeconds() / 3) : options.querySeconds();
+        wrk.warmUp(paths, options.connections(), warmup);
+        apiWarm = true;
         PoolStats before = PoolStats.scrape(process);
-        Load api = wrk.run(paths, options.connections(), warmup, options.querySeconds());
+        LoadCost.Meter apiMeter = LoadCost.start(services.pg(), process.pid());
+        Load api = wrk.measure(paths, options.connections(), options.querySeconds());
+        LoadCost apiCost = apiMeter.per(api.requests());
         PoolStats pool = PoolStats.scrape(process).minus(before);
-        Load db = pgbench.run(key, statement, rows, options.connections(), warmup, options.querySeconds());
-        log.info("{}: API {} req/s p50 {} ms p99 {} ms (pool wait {} ms, held {} ms); pgbench {} tps p50 {} ms "
-                        + "p99 {} ms", key, api.perSecond(), api.p50Millis(), api.p99Millis(), pool.meanWaitMillis(),
-                pool.meanHeldMillis(), db.perSecond(), db.p50Millis(), db.p99Millis());
-        return new QueryResult.Scenario(key, description, api, db, pool);
+        pgbench.warmUp(key, statement, rows, options.connections(), warmup);
+        LoadCost.Meter dbMeter = LoadCost.start(services.pg(), 0);
+        Load db = pgbench.measure(key, options.connections(), options.querySeconds());
+        LoadCost dbCost = dbMeter.per(db.requests());
+        log.info("{}: API {} req/s p50 {} ms p99 {} ms (pool wait {} ms, held {} ms; {}); pgbench {} tps p50 {} ms "
+                        + "p99 {} ms ({})", key, api.perSecond(), api.p50Millis(), api.p99Millis(),
+                pool.meanWaitMillis(), pool.meanHeldMillis(), apiCost, db.perSecond(), db.p50Millis(),
+                db.p99Millis(), dbCost);
+        return new QueryResult.Scenario(key, description, api, db, pool, apiCost, dbCost);
     }
 
     /** The large bucket's history: its first page, then pages ending at {@link #HISTORY_PAGE}, under wrk. */
@@ -139,15 +150,19 @@ public final class QueryBench {
         try (ApiProcess api = ApiProcess.start(services, workDir.resolve("query-api-pool.log"),
                 Map.of("STORAGEHUB_API_DB_POOL_SIZE", Integer.toString(size)))) {
             Wrk wrk = new Wrk(workDir, api.base());
-            PoolStats before = PoolStats.scrape(api);
             // a fresh JVM: warm it up as long as the measurement lasts
-            Load load = wrk.run(workDir.resolve("paths-lookup.txt"), options.connections(), options.querySeconds(),
+            wrk.warmUp(workDir.resolve("paths-lookup.txt"), options.connections(), options.querySeconds());
+            PoolStats before = PoolStats.scrape(api);
+            LoadCost.Meter meter = LoadCost.start(services.pg(), api.pid());
+            Load load = wrk.measure(workDir.resolve("paths-lookup.txt"), options.connections(),
                     options.querySeconds());
+            LoadCost cost = meter.per(load.requests());
             PoolStats pool = PoolStats.scrape(api).minus(before);
             log.info("lookup, pool of {}: API {} req/s p50 {} ms p99 {} ms", size, load.perSecond(), load.p50Millis(),
                     load.p99Millis());
             return new QueryResult.Scenario("lookupWidePool", "`GET /files/{key}` with the API's pool at " + size
-                    + " connections (`STORAGEHUB_API_DB_POOL_SIZE`; not a goal row)", load, lookup.pgbench(), pool);
+                    + " connections (`STORAGEHUB_API_DB_POOL_SIZE`; not a goal row)", load, lookup.pgbench(), pool,
+                    cost, lookup.pgbenchCost());
         }
     }
 

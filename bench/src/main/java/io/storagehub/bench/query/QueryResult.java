@@ -20,8 +20,12 @@ public record QueryResult(QueryDataset.Ids dataset, int deepFiles, int deepPage,
         }
     }
 
-    /** One request type: the API through wrk (and its pool meanwhile), the same statements through pgbench. */
-    public record Scenario(String key, String description, Load api, Load pgbench, PoolStats pool) {
+    /**
+     * One request type: the API through wrk (and its pool meanwhile), the same statements through pgbench, and
+     * what a request and a pgbench transaction cost while measured.
+     */
+    public record Scenario(String key, String description, Load api, Load pgbench, PoolStats pool, LoadCost apiCost,
+                           LoadCost pgbenchCost) {
         public double ofDatabase() {
             return api.perSecond() / pgbench.perSecond();
         }

@@ -27,7 +27,16 @@ public final class Wrk {
     }
 
     public Load run(Path pathsFile, int connections, int warmupSeconds, int seconds) {
-        Commands.output(command(pathsFile, connections, warmupSeconds));
+        warmUp(pathsFile, connections, warmupSeconds);
+        return measure(pathsFile, connections, seconds);
+    }
+
+    /** A load whose figures are not kept. */
+    public void warmUp(Path pathsFile, int connections, int seconds) {
+        Commands.output(command(pathsFile, connections, seconds));
+    }
+
+    public Load measure(Path pathsFile, int connections, int seconds) {
         return WrkOutput.parse(Commands.output(command(pathsFile, connections, seconds)));
     }
 

@@ -1,6 +1,7 @@
 package io.storagehub.bench.report;
 
 import io.storagehub.bench.query.Load;
+import io.storagehub.bench.query.LoadCost;
 import io.storagehub.bench.query.QueryResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,9 @@ public final class QuerySection {
                 .append("as the API serves the X-Indexed-Block from its cache of each chain's indexed block (kept ")
                 .append("current by the indexer's notifications, re-read after at most 1 s), with the same ")
                 .append("parameters, drawn at random from a prepared table. Deep-page cursors were obtained by ")
-                .append("walking the list through the API.\n\n");
+                .append("walking the list through the API. Each load is measured after a warm-up of the same paths: a ")
+                .append("third of its length, and for the first load on a fresh API process its whole length (its JIT ")
+                .append("compiler is still at work for several seconds).\n\n");
         List<List<String>> rows = new ArrayList<>();
         for (QueryResult.Scenario s : r.scenarios()) {
             rows.add(row(s.description() + ": **API**", s.api(), Markdown.pct(s.ofDatabase()) + " of pgbench",
@@ -64,6 +67,19 @@ public final class QuerySection {
         }
         md.append(Markdown.table(List.of("request", "per second", "p50", "p99", "requests", "errors", "relative",
                 "API pool: mean wait / held per connection"), rows));
+        md.append("\nCost per request (API) and per transaction (pgbench) over the measured loads: CPU of the API ")
+                .append("process, of Postgres (all backends) and of the whole machine (every process: wrk or pgbench ")
+                .append("included), and on the server the statements executed (`pg_stat_statements`, top level), their ")
+                .append("execution time and the transactions:\n\n");
+        List<List<String>> costs = new ArrayList<>();
+        for (QueryResult.Scenario s : r.scenarios()) {
+            costs.add(cost(s.description() + ": **API**", s.apiCost()));
+            if (!s.key().equals("lookupWidePool")) {
+                costs.add(cost(s.description() + ": pgbench", s.pgbenchCost()));
+            }
+        }
+        md.append(Markdown.table(List.of("request", "API CPU", "Postgres CPU", "machine CPU", "statements",
+                "server execution", "transactions"), costs));
         QueryResult.History h = r.history();
         md.append("\nHistory of the large bucket (").append(Markdown.num(h.changes())).append(" changes of its row, ")
                 .append("added by COPY): its first page against pages ").append(Markdown.num(h.deepPage() - h.deepPages() + 1))
@@ -82,6 +98,12 @@ public final class QuerySection {
             md.append('\n').append(analysis).append('\n');
         }
         return md.toString();
+    }
+
+    private static List<String> cost(String what, LoadCost c) {
+        return List.of(what, Markdown.dec(c.apiMicros(), 0) + " µs", Markdown.dec(c.postgresMicros(), 0) + " µs",
+                Markdown.dec(c.machineMicros(), 0) + " µs", Markdown.dec(c.statements(), 2),
+                Markdown.dec(c.execMicros(), 1) + " µs", Markdown.dec(c.transactions(), 2));
     }
 
     private static List<String> row(String what, Load l, String relative, String pool) {

@@ -49,7 +49,11 @@ public final class StreamSection {
                 .append(" events/s). A delivery is timed from the moment the harness, listening on the indexer's ")
                 .append("commit notifications, first saw the chain's position at or past the change (so from the ")
                 .append("commit of its batch, or a little before: never flattering) until the message's blank line ")
-                .append("arrives; ").append(r.seconds()).append(" s measured after a 10 s warm-up. Afterwards each ")
+                .append("arrives; ").append(r.seconds()).append(" s measured after a warm-up of ")
+                .append(Markdown.dec(r.warmupSeconds(), 1)).append(" s (the indexer and the API start cold: at least ")
+                .append("10 s, and until every block sent 0.5 s earlier had committed, at most 60 s")
+                .append(r.caughtUp() ? "" : "; **the indexer never kept up with the feed, so the window opened at 60 s**")
+                .append("). Afterwards each ")
                 .append("subscriber's stream is compared with the JSON pages (`GET /changes?after=`) of the same filter ")
                 .append("over the whole run: ").append(Markdown.num(r.changesInRun())).append(" changes in the run.\n\n");
         md.append(Markdown.table(List.of("deliveries timed", "p50", "p90", "p99", "max", "API CPU"), List.of(List.of(

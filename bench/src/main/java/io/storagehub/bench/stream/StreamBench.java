@@ -23,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -43,7 +44,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamBench {
     private static final Logger log = LoggerFactory.getLogger(StreamBench.class);
+    /** The warm-up lasts at least this long, and until the indexer keeps up with the feed ({@link #CAUGHT_UP_MS}). */
     private static final int WARMUP_SECONDS = 10;
+    /** The warm-up ends once every block sent this long ago has committed: the indexer trails the feed by less. */
+    private static final long CAUGHT_UP_MS = 500;
+    /** Measuring starts after this long even if the indexer never kept up (the report says so). */
+    private static final int MAX_WARMUP_SECONDS = 60;
     /** HTTP clients the subscribers are spread over (each reads its connections on one selector thread). */
     private static final int CLIENTS = 8;
     /** The API's subscriber limit for the run: above the benchmark's subscribers. */
@@ -95,8 +101,10 @@ public final class StreamBench {
             log.info("stream: {} of {} subscribers connected from {}", connected, subscribers.size(), from);
 
             PacedBlocks blocks = new PacedBlocks(generator, rate);
-            long measureFrom = blocks.start() + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
-            long end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
+            // the indexer and the API start cold: the measured window opens once the indexer keeps up with the feed
+            Warmup warmup = new Warmup(clock, blocks.start());
+            long measureFrom = Long.MAX_VALUE;
+            long end = Long.MAX_VALUE;
             long sentMeasured = 0;
             double cpuBefore = Double.NaN;
             while (System.nanoTime() < end) {
@@ -104,6 +112,15 @@ public final class StreamBench {
                 List<Envelope> block = blocks.next();
                 long sentAt = System.nanoTime();
                 feed.publish(block);
+                if (measureFrom == Long.MAX_VALUE) {
+                    Envelope last = block.get(block.size() - 1);
+                    if (warmup.over(sentAt, new Position(last.block().number(), last.index()))) {
+                        measureFrom = sentAt;
+                        end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
+                        log.info("stream: measuring after a warm-up of {} s{}", warmup.seconds(sentAt),
+                                warmup.caughtUp() ? "" : " (the indexer never kept up with the feed)");
+                    }
+                }
                 if (sentAt >= measureFrom) {
                     if (Double.isNaN(cpuBefore)) {
                         cpuBefore = CpuClock.seconds(api.pid());
@@ -117,7 +134,8 @@ public final class StreamBench {
             Thread.sleep(2_000); // the last notifications' deliveries
             subscribers.forEach(Subscriber::close);
             return verdict(api, clock, subscribers, filtered, buckets.size(), unfiltered, connected, from, to,
-                    measureFrom, rate, sentMeasured / (double) seconds, seconds, apiCpu);
+                    measureFrom, rate, sentMeasured / (double) seconds, seconds, apiCpu,
+                    warmup.seconds(measureFrom), warmup.caughtUp());
         } finally {
             subscribers.forEach(Subscriber::close);
         }
@@ -125,7 +143,8 @@ public final class StreamBench {
 
     private StreamResult verdict(ApiProcess api, CommitClock clock, List<Subscriber> subscribers, int filtered,
                                  int buckets, int unfiltered, int connected, Position from, Position to,
-                                 long measureFrom, int rate, double achieved, int seconds, double apiCpu) throws Exception {
+                                 long measureFrom, int rate, double achieved, int seconds, double apiCpu,
+                                 double warmupSeconds, boolean caughtUp) throws Exception {
         List<Double> latencies = new ArrayList<>();
         List<Double> filteredLatencies = new ArrayList<>();
         StringBuilder timeline = new StringBuilder("committed_ms,latency_ms,subscriber\n");
@@ -188,8 +207,9 @@ public final class StreamBench {
         log.info("stream: {} deliveries timed, p50 {} ms, p99 {} ms; {} missing, {} repeated, {} out of order, "
                         + "{} unexpected, {} disconnected", latencies.size(), Percentiles.of(latencies, 0.5),
                 Percentiles.of(latencies, 0.99), missing, repeated, outOfOrder, unexpected, disconnected);
-        return new StreamResult(rate, achieved, seconds, filtered, buckets, unfiltered, connected, latencies.size(),
-                expectedTotal, missing, repeated, outOfOrder, unexpected, disconnected, Percentiles.of(latencies, 0.5),
+        return new StreamResult(rate, achieved, seconds, warmupSeconds, caughtUp, filtered, buckets, unfiltered,
+                connected, latencies.size(), expectedTotal, missing, repeated, outOfOrder, unexpected, disconnected,
+                Percentiles.of(latencies, 0.5),
                 Percentiles.of(latencies, 0.9), Percentiles.of(latencies, 0.99),
                 latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1), apiCpu, inRun,
                 new StreamResult.Group(filteredLatencies.size(), Percentiles.of(filteredLatencies, 0.5),
@@ -241,6 +261,52 @@ public final class StreamBench {
                 }
             }
             return ids;
+        }
+    }
+
+    /**
+     * When the measured window opens: at least {@link #WARMUP_SECONDS} after the feed started, once every block sent
+     * {@link #CAUGHT_UP_MS} or longer ago has committed, or after {@link #MAX_WARMUP_SECONDS} regardless.
+     */
+    private static final class Warmup {
+        private record Sent(long nanos, Position last) {
+        }
+
+        private final CommitClock clock;
+        private final long start;
+        private final ArrayDeque<Sent> sent = new ArrayDeque<>();
+        private boolean caughtUp;
+
+        Warmup(CommitClock clock, long start) {
+            this.clock = clock;
+            this.start = start;
+        }
+
+        boolean over(long sentAt, Position last) {
+            sent.add(new Sent(sentAt, last));
+            if (sentAt - start < TimeUnit.SECONDS.toNanos(WARMUP_SECONDS)) {
+                return false;
+            }
+            Sent due = null;
+            while (!sent.isEmpty() && sentAt - sent.peekFirst().nanos() >= TimeUnit.MILLISECONDS.toNanos(CAUGHT_UP_MS)) {
+                due = sent.pollFirst();
+            }
+            if (due != null && clock.committedAt(due.last()) >= 0) {
+                caughtUp = true;
+                return true;
+            }
+            if (due != null) {
+                sent.addFirst(due); // not yet committed: checked again with the next block
+            }
+            return sentAt - start >= TimeUnit.SECONDS.toNanos(MAX_WARMUP_SECONDS);
+        }
+
+        boolean caughtUp() {
+            return caughtUp;
+        }
+
+        double seconds(long at) {
+            return (at - start) / 1e9;
         }
     }
 
