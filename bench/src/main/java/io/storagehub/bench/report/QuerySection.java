@@ -70,7 +70,8 @@ public final class QuerySection {
         md.append("\nCost per request (API) and per transaction (pgbench) over the measured loads: CPU of the API ")
                 .append("process, of Postgres (all backends) and of the whole machine (every process: wrk or pgbench ")
                 .append("included), and on the server the statements executed (`pg_stat_statements`, top level), their ")
-                .append("execution time and the transactions:\n\n");
+                .append("execution time and the transactions. Execution time is elapsed, not CPU: with more backends ")
+                .append("running than cores (pgbench runs 64, the API's pool 10) it includes waiting for a core:\n\n");
         List<List<String>> costs = new ArrayList<>();
         for (QueryResult.Scenario s : r.scenarios()) {
             costs.add(cost(s.description() + ": **API**", s.apiCost()));
