@@ -16,7 +16,8 @@ public final class FreshnessSection {
 
     public static List<Goal> goals(FreshnessResult r) {
         boolean atRate = r.targetRate() >= GOAL_RATE && r.achievedRate() >= RATE_TOLERANCE * GOAL_RATE;
-        String measured = Markdown.dec(r.p99(), 1) + " ms (p50 " + Markdown.dec(r.p50(), 1) + " ms) at "
+        String measured = (r.samples() == 0 ? "no long-poll answered within its 10 s wait"
+                : ms(r.p99()) + " (p50 " + ms(r.p50()) + ")") + " at "
                 + Markdown.num(r.achievedRate()) + " events/s achieved"
                 + (r.failures() == 0 ? "" : ", " + r.failures() + " failed requests")
                 + (atRate ? "" : ": below the goal's rate");
@@ -35,11 +36,16 @@ public final class FreshnessSection {
                 .append("visible. ").append(r.seconds()).append(" s measured after a 10 s warm-up; before it the read model ")
                 .append("was vacuumed and analyzed after the query phase's bulk load.\n\n");
         md.append(Markdown.table(List.of("samples", "failed", "p50", "p90", "p99", "max"), List.of(List.of(
-                Integer.toString(r.samples()), Integer.toString(r.failures()), Markdown.dec(r.p50(), 1) + " ms",
-                Markdown.dec(r.p90(), 1) + " ms", Markdown.dec(r.p99(), 1) + " ms", Markdown.dec(r.max(), 1) + " ms"))));
+                Integer.toString(r.samples()), Integer.toString(r.failures()), ms(r.p50()), ms(r.p90()), ms(r.p99()),
+                ms(r.max())))));
         if (!analysis.isBlank()) {
             md.append('\n').append(analysis).append('\n');
         }
         return md.toString();
+    }
+
+    /** Milliseconds with one decimal, or a dash where no request was answered. */
+    private static String ms(double millis) {
+        return Double.isNaN(millis) ? "-" : Markdown.dec(millis, 1) + " ms";
     }
 }

@@ -131,7 +131,8 @@ public final class Report {
                         + "STORAGEHUB_REBUILD_BATCH (" + Markdown.num(RebuildConfig.DEFAULT_BATCH) + "), GC log and JFR "
                         + "recording"),
                 List.of("query load", options.connections() + " connections, " + options.querySeconds()
-                        + " s measured after a " + Math.max(3, options.querySeconds() / 3) + " s warm-up"),
+                        + " s measured after a " + Math.max(3, options.querySeconds() / 3) + " s warm-up ("
+                        + options.querySeconds() + " s for the first load on a fresh API process)"),
                 List.of("freshness", options.freshnessRate() + " events/s for " + options.freshnessSeconds() + " s"),
                 List.of("change streams", options.streamFiltered() + " subscribers filtered to one bucket each and "
                         + options.streamUnfiltered() + " unfiltered, live feed at " + options.streamRate()

@@ -35,4 +35,17 @@ class FreshnessSectionTest {
         assertThat(goal(1_000, 1_000, 50, 0).measured()).endsWith(": below the goal's rate");
         assertThat(goal(5_000, 4_000, 50, 0).met()).isFalse();
     }
+
+    @Test
+    void goal_saysNoRequestWasAnswered_whenEveryLongPollTimedOut_notNaN() {
+        FreshnessResult none = new FreshnessResult(5_000, 5_000, 60, 0, 1_134, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, new BatchMetrics(0, 0, 0));
+
+        Goal goal = FreshnessSection.goals(none).get(0);
+
+        assertThat(goal.measured()).isEqualTo("no long-poll answered within its 10 s wait at 5,000 events/s achieved"
+                + ", 1134 failed requests");
+        assertThat(goal.met()).isFalse();
+        assertThat(FreshnessSection.render(none, "")).contains("| 0 | 1134 | - | - | - | - |").doesNotContain("NaN");
+    }
 }
