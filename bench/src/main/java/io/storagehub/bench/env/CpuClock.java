@@ -1,13 +1,15 @@
 package io.storagehub.bench.env;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * CPU time of processes from {@code /proc/<pid>/stat} (user + system, clock ticks of 10 ms). For Postgres:
- * the postmaster, the CPU of backends it has reaped (cutime/cstime) and its live children.
+ * the postmaster, the CPU of backends it has reaped (cutime/cstime) and its live children. For the whole machine:
+ * the busy time of all cores from {@code /proc/stat}.
  */
 public final class CpuClock {
     private static final double TICK_SECONDS = 0.01;
@@ -38,6 +40,28 @@ public final class CpuClock {
             }
         } catch (IOException e) {
             return ticks * TICK_SECONDS;
+        }
+        return ticks * TICK_SECONDS;
+    }
+
+    /** CPU seconds the machine has spent busy so far, all cores (every process, the kernel's own work too). */
+    public static double machineSeconds() {
+        try {
+            return busySeconds(Files.readAllLines(Path.of("/proc/stat")).get(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The busy seconds of {@code /proc/stat}'s first line ({@code cpu user nice system idle iowait irq softirq
+     * steal ...}): every state but idle and iowait.
+     */
+    static double busySeconds(String cpuLine) {
+        String[] f = cpuLine.trim().split("\\s+");
+        long ticks = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+            ticks += Long.parseLong(f[i]);
         }
         return ticks * TICK_SECONDS;
     }

@@ -3,10 +3,6 @@ package io.storagehub.bench.query;
 import io.storagehub.bench.env.CpuClock;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Sql;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,14 +31,14 @@ public record LoadCost(double apiMicros, double postgresMicros, double machineMi
             this.server = server(pg);
             this.api = apiPid > 0 ? CpuClock.seconds(apiPid) : 0;
             this.postgres = CpuClock.postgresSeconds(pg.postmasterPid());
-            this.machine = machineBusySeconds();
+            this.machine = CpuClock.machineSeconds();
         }
 
         /** The cost per request of the {@code requests} served since the meter started. */
         public LoadCost per(long requests) {
             double apiNow = apiPid > 0 ? CpuClock.seconds(apiPid) : 0;
             double postgresNow = CpuClock.postgresSeconds(pg.postmasterPid());
-            double machineNow = machineBusySeconds();
+            double machineNow = CpuClock.machineSeconds();
             double[] serverNow = server(pg);
             double n = Math.max(1, requests);
             return new LoadCost((apiNow - api) * 1e6 / n, (postgresNow - postgres) * 1e6 / n,
@@ -64,24 +60,5 @@ public record LoadCost(double apiMicros, double postgresMicros, double machineMi
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the server's statement statistics", e);
         }
-    }
-
-    /** CPU seconds the machine spent busy (all cores: user, nice, system, irq, softirq, steal) since boot. */
-    static double machineBusySeconds() {
-        try {
-            return busySeconds(Files.readAllLines(Path.of("/proc/stat")).get(0));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The busy seconds of {@code /proc/stat}'s first line ({@code cpu  user nice system idle iowait irq softirq steal ...}). */
-    static double busySeconds(String cpuLine) {
-        String[] f = cpuLine.trim().split("\\s+");
-        long busy = 0;
-        for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
-            busy += Long.parseLong(f[i]);
-        }
-        return busy * 0.01;
     }
 }

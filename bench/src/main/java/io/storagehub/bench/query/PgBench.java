@@ -78,13 +78,10 @@ public final class PgBench {
         }
     }
 
-    /** Runs {@code statement} ({@code file} or {@code bucketFiles}) with the scenario's parameters. */
-    public Load run(String scenario, String statement, int rows, int connections, int warmup, int seconds) {
-        warmUp(scenario, statement, rows, connections, warmup);
-        return measure(scenario, connections, seconds);
-    }
-
-    /** Writes the scenario's script and runs it for {@code seconds} without keeping the figures. */
+    /**
+     * Writes the scenario's script, running {@code statement} ({@code file} or {@code bucketFiles}) with its
+     * parameters, and runs it for {@code seconds} without keeping the figures.
+     */
     public void warmUp(String scenario, String statement, int rows, int connections, int seconds) {
         try {
             Files.writeString(script(scenario), script(scenario, statement, rows));

@@ -7,6 +7,7 @@ import io.storagehub.bench.env.Services;
 import io.storagehub.bench.env.Sql;
 import io.storagehub.bench.profile.JfrSummary;
 import io.storagehub.schema.value.Location;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -110,13 +111,11 @@ public final class QueryBench {
                                           PgBench pgbench, String statement, int rows) throws Exception {
         // the API's first load also pays for its JIT compiling: a fresh JVM warms up as long as it is measured
         int warmup = apiWarm ? Math.max(3, options.querySeconds() / 3) : options.querySeconds();
-        wrk.warmUp(paths, options.connections(), warmup);
+        Measured measured = measure(process, wrk, paths, warmup);
         apiWarm = true;
-        PoolStats before = PoolStats.scrape(process);
-        LoadCost.Meter apiMeter = LoadCost.start(services.pg(), process.pid());
-        Load api = wrk.measure(paths, options.connections(), options.querySeconds());
-        LoadCost apiCost = apiMeter.per(api.requests());
-        PoolStats pool = PoolStats.scrape(process).minus(before);
+        Load api = measured.load();
+        PoolStats pool = measured.pool();
+        LoadCost apiCost = measured.cost();
         pgbench.warmUp(key, statement, rows, options.connections(), warmup);
         LoadCost.Meter dbMeter = LoadCost.start(services.pg(), 0);
         Load db = pgbench.measure(key, options.connections(), options.querySeconds());
@@ -126,6 +125,21 @@ public final class QueryBench {
                 pool.meanWaitMillis(), pool.meanHeldMillis(), apiCost, db.perSecond(), db.p50Millis(),
                 db.p99Millis(), dbCost);
         return new QueryResult.Scenario(key, description, api, db, pool, apiCost, dbCost);
+    }
+
+    /** A measured API load: its figures, its pool's hand-outs meanwhile and its cost per request. */
+    private record Measured(Load load, PoolStats pool, LoadCost cost) {
+    }
+
+    /** Warms the API up on {@code paths} for {@code warmup} seconds, then measures a load of them. */
+    private Measured measure(ApiProcess process, Wrk wrk, Path paths, int warmup)
+            throws IOException, InterruptedException {
+        wrk.warmUp(paths, options.connections(), warmup);
+        PoolStats before = PoolStats.scrape(process);
+        LoadCost.Meter meter = LoadCost.start(services.pg(), process.pid());
+        Load load = wrk.measure(paths, options.connections(), options.querySeconds());
+        LoadCost cost = meter.per(load.requests());
+        return new Measured(load, PoolStats.scrape(process).minus(before), cost);
     }
 
     /** The large bucket's history: its first page, then pages ending at {@link #HISTORY_PAGE}, under wrk. */
@@ -151,18 +165,13 @@ public final class QueryBench {
                 Map.of("STORAGEHUB_API_DB_POOL_SIZE", Integer.toString(size)))) {
             Wrk wrk = new Wrk(workDir, api.base());
             // a fresh JVM: warm it up as long as the measurement lasts
-            wrk.warmUp(workDir.resolve("paths-lookup.txt"), options.connections(), options.querySeconds());
-            PoolStats before = PoolStats.scrape(api);
-            LoadCost.Meter meter = LoadCost.start(services.pg(), api.pid());
-            Load load = wrk.measure(workDir.resolve("paths-lookup.txt"), options.connections(),
-                    options.querySeconds());
-            LoadCost cost = meter.per(load.requests());
-            PoolStats pool = PoolStats.scrape(api).minus(before);
+            Measured m = measure(api, wrk, workDir.resolve("paths-lookup.txt"), options.querySeconds());
+            Load load = m.load();
             log.info("lookup, pool of {}: API {} req/s p50 {} ms p99 {} ms", size, load.perSecond(), load.p50Millis(),
                     load.p99Millis());
             return new QueryResult.Scenario("lookupWidePool", "`GET /files/{key}` with the API's pool at " + size
-                    + " connections (`STORAGEHUB_API_DB_POOL_SIZE`; not a goal row)", load, lookup.pgbench(), pool,
-                    cost, lookup.pgbenchCost());
+                    + " connections (`STORAGEHUB_API_DB_POOL_SIZE`; not a goal row)", load, lookup.pgbench(), m.pool(),
+                    m.cost(), lookup.pgbenchCost());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.storagehub.bench.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +22,12 @@ class CpuClockTest {
     @Test
     void seconds_ofThisProcess_isPositive() {
         assertThat(CpuClock.seconds(ProcessHandle.current().pid())).isPositive();
+    }
+
+    @Test
+    void busySeconds_isEveryStateButIdleAndIoWait() {
+        // cpu user nice system idle iowait irq softirq steal guest guest_nice (ticks of 10 ms)
+        assertThat(CpuClock.busySeconds("cpu  1234 50 300 99999 777 1 2 7 0 0"))
+                .isCloseTo(12.34 + 0.5 + 3 + 0.01 + 0.02 + 0.07, within(1e-9));
     }
 }
