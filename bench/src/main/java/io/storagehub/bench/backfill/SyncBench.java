@@ -1,5 +1,6 @@
 package io.storagehub.bench.backfill;
 
+import io.storagehub.bench.env.Checkpoints;
 import io.storagehub.bench.env.CpuClock;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.PgStatements;
@@ -105,7 +106,7 @@ public final class SyncBench {
         long from;
         try (Connection c = pg.connect()) {
             Sql.useSchema(c, services.schema());
-            from = storedOffset(c, services.topic());
+            from = Checkpoints.storedOffset(c, services.topic());
         }
         CpuSnapshot atStart = CpuSnapshot.take(pg, 0);
         CpuSnapshot atFirstCheckpoint = null;
@@ -120,7 +121,7 @@ public final class SyncBench {
             Sql.useSchema(c, services.schema());
             long lastLog = start;
             while (true) {
-                long offset = storedOffset(c, services.topic());
+                long offset = Checkpoints.storedOffset(c, services.topic());
                 long now = System.nanoTime();
                 if (offset > from && atFirstCheckpoint == null) {
                     atFirstCheckpoint = CpuSnapshot.take(pg, indexer.pid());
@@ -161,15 +162,6 @@ public final class SyncBench {
             cpu.put(IndexerRunResult.POSTGRES, postgres - earlier.postgres);
             cpu.put(IndexerRunResult.HARNESS, harness - earlier.harness);
             return cpu;
-        }
-    }
-
-    private static long storedOffset(Connection c, String topic) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Sql.of(SyncBench.class, "storedOffset"))) {
-            ps.setString(1, topic);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
         }
     }
 

@@ -44,7 +44,11 @@ public final class StreamSection {
                         : "")
                 .append(") and ").append(r.unfiltered())
                 .append(" follow every change, all from the same `after` position, in the harness's JVM ")
-                .append("(`java.net.http.HttpClient`). The chain continues at ").append(Markdown.num(r.targetRate()))
+                .append("(`java.net.http.HttpClient`). ")
+                .append(r.backlogEvents() == 0 ? "" : "Before the feed starts the indexer applies the "
+                        + Markdown.num(r.backlogEvents()) + " records the previous phases left in the topic ("
+                        + Markdown.dec(r.backlogSeconds(), 1) + " s), so the feed and its warm-up start from no backlog. ")
+                .append("The chain continues at ").append(Markdown.num(r.targetRate()))
                 .append(" events/s (whole blocks, paced; achieved ").append(Markdown.num(r.achievedRate()))
                 .append(" events/s). A delivery is timed from the moment the harness, listening on the indexer's ")
                 .append("commit notifications, first saw the chain's position at or past the change (so from the ")

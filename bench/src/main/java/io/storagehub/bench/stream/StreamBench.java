@@ -2,9 +2,12 @@ package io.storagehub.bench.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.storagehub.bench.env.Checkpoints;
 import io.storagehub.bench.env.CpuClock;
 import io.storagehub.bench.env.Services;
+import io.storagehub.bench.env.Sql;
 import io.storagehub.bench.load.PacedBlocks;
+import io.storagehub.bench.load.Topics;
 import io.storagehub.bench.query.ApiProcess;
 import io.storagehub.schema.event.Envelope;
 import io.storagehub.schema.event.Position;
@@ -50,6 +53,8 @@ public final class StreamBench {
     private static final long CAUGHT_UP_MS = 500;
     /** Measuring starts after this long even if the indexer never kept up (the report says so). */
     private static final int MAX_WARMUP_SECONDS = 60;
+    /** How long the indexer may take to apply what is in the topic before the feed starts, and after it ends. */
+    private static final int MAX_DRAIN_MINUTES = 30;
     /** HTTP clients the subscribers are spread over (each reads its connections on one selector thread). */
     private static final int CLIENTS = 8;
     /** The API's subscriber limit for the run: above the benchmark's subscribers. */
@@ -83,7 +88,13 @@ public final class StreamBench {
              CommitClock clock = CommitClock.start(services.pg(), services.schema(), chain);
              EventFeed feed = new EventFeed(services.kafkaBootstrap(), services.topic(), "storagehub-bench-stream",
                      EventFeed.Pace.LIVE)) {
-            Position from = awaitSettled(clock, indexer);
+            // records the previous phases left unapplied (the freshness phase can feed faster than the indexer
+            // applies) are applied first: the feed and its warm-up start from an indexer with no backlog
+            long backlog = Topics.endOffset(services.kafkaBootstrap(), services.topic());
+            long drainStart = System.nanoTime();
+            long backlogEvents = awaitApplied(indexer, backlog);
+            double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+            Position from = clock.position();
             List<String> buckets = busyBuckets(filtered);
             if (buckets.isEmpty()) {
                 throw new IllegalStateException("the read model has no live bucket to follow");
@@ -130,12 +141,13 @@ public final class StreamBench {
             }
             double apiCpu = CpuClock.seconds(api.pid()) - cpuBefore;
             feed.flush();
-            Position to = awaitSettled(clock, indexer);
+            awaitApplied(indexer, Topics.endOffset(services.kafkaBootstrap(), services.topic()));
+            Position to = clock.position();
             Thread.sleep(2_000); // the last notifications' deliveries
             subscribers.forEach(Subscriber::close);
             return verdict(api, clock, subscribers, filtered, buckets.size(), unfiltered, connected, from, to,
                     measureFrom, rate, sentMeasured / (double) seconds, seconds, apiCpu,
-                    warmup.seconds(measureFrom), warmup.caughtUp());
+                    warmup.seconds(measureFrom), warmup.caughtUp(), backlogEvents, drainSeconds);
         } finally {
             subscribers.forEach(Subscriber::close);
         }
@@ -144,7 +156,8 @@ public final class StreamBench {
     private StreamResult verdict(ApiProcess api, CommitClock clock, List<Subscriber> subscribers, int filtered,
                                  int buckets, int unfiltered, int connected, Position from, Position to,
                                  long measureFrom, int rate, double achieved, int seconds, double apiCpu,
-                                 double warmupSeconds, boolean caughtUp) throws Exception {
+                                 double warmupSeconds, boolean caughtUp, long backlogEvents,
+                                 double backlogSeconds) throws Exception {
         List<Double> latencies = new ArrayList<>();
         List<Double> filteredLatencies = new ArrayList<>();
         StringBuilder timeline = new StringBuilder("committed_ms,latency_ms,subscriber\n");
@@ -207,7 +220,8 @@ public final class StreamBench {
         log.info("stream: {} deliveries timed, p50 {} ms, p99 {} ms; {} missing, {} repeated, {} out of order, "
                         + "{} unexpected, {} disconnected", latencies.size(), Percentiles.of(latencies, 0.5),
                 Percentiles.of(latencies, 0.99), missing, repeated, outOfOrder, unexpected, disconnected);
-        return new StreamResult(rate, achieved, seconds, warmupSeconds, caughtUp, filtered, buckets, unfiltered,
+        return new StreamResult(rate, achieved, seconds, backlogEvents, backlogSeconds, warmupSeconds, caughtUp,
+                filtered, buckets, unfiltered,
                 connected, latencies.size(), expectedTotal, missing, repeated, outOfOrder, unexpected, disconnected,
                 Percentiles.of(latencies, 0.5),
                 Percentiles.of(latencies, 0.9), Percentiles.of(latencies, 0.99),
@@ -310,23 +324,33 @@ public final class StreamBench {
         }
     }
 
-    /** Waits until the chain's position has not moved for 3 s (the indexer caught up), at most 120 s. */
-    private static Position awaitSettled(CommitClock clock, ChildJvm indexer) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        Position last = clock.position();
-        long stableSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            indexer.checkAlive();
-            Thread.sleep(200);
-            Position now = clock.position();
-            if (!now.equals(last)) {
-                last = now;
-                stableSince = System.nanoTime();
-            } else if (System.nanoTime() - stableSince > TimeUnit.SECONDS.toNanos(3)) {
-                return now;
+    /**
+     * Waits until the live indexer has stored the offset {@code end} (applied every record before it), at most
+     * {@link #MAX_DRAIN_MINUTES}, logging progress; returns how many records that took it from where it was.
+     */
+    private long awaitApplied(ChildJvm indexer, long end) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(MAX_DRAIN_MINUTES);
+        long lastLog = System.nanoTime();
+        try (Connection c = services.pg().connect()) {
+            Sql.useSchema(c, services.schema());
+            long from = Checkpoints.storedOffset(c, services.topic());
+            while (true) {
+                long stored = Checkpoints.storedOffset(c, services.topic());
+                if (stored >= end) {
+                    return end - Math.min(from, end);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the indexer did not reach offset " + end + " within "
+                            + MAX_DRAIN_MINUTES + " min (at " + stored + ")");
+                }
+                if (System.nanoTime() - lastLog > TimeUnit.SECONDS.toNanos(10)) {
+                    log.info("stream: indexer at offset {} of {}", stored, end);
+                    lastLog = System.nanoTime();
+                }
+                indexer.checkAlive();
+                Thread.sleep(100);
             }
         }
-        throw new IllegalStateException("the indexer did not settle within 120 s (at " + last + ")");
     }
 
     private static int awaitConnected(List<Subscriber> subscribers) throws InterruptedException {

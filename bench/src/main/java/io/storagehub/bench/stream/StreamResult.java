@@ -5,6 +5,9 @@ package io.storagehub.bench.stream;
  *
  * @param buckets        distinct buckets the filtered subscribers follow (fewer than them where the chain has
  *                       fewer live buckets)
+ * @param backlogEvents  records the previous phases left in the topic unapplied, which the indexer applied
+ *                       before the feed started
+ * @param backlogSeconds how long applying them took
  * @param warmupSeconds  how long the feed ran before the measured window opened
  * @param caughtUp       whether the indexer kept up with the feed when it opened (else the warm-up timed out)
  * @param deliveries     changes received by all subscribers after the warm-up (each subscriber's copy counts)
@@ -18,7 +21,8 @@ package io.storagehub.bench.stream;
  * @param filteredGroup  the deliveries to the subscribers following one bucket
  * @param unfilteredGroup the deliveries to the subscribers following every change
  */
-public record StreamResult(int targetRate, double achievedRate, int seconds, double warmupSeconds,
+public record StreamResult(int targetRate, double achievedRate, int seconds, long backlogEvents,
+                           double backlogSeconds, double warmupSeconds,
                            boolean caughtUp, int filtered, int buckets,
                            int unfiltered, int connected, long deliveries, long expected, long missing, long repeated,
                            long outOfOrder, long unexpected, int disconnected, double p50, double p90, double p99,
