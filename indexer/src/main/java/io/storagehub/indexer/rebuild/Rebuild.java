@@ -151,7 +151,7 @@ public final class Rebuild {
                 verification.awaitLive(switchJdbi, db.schema(), target);
             }
             Optional<String> renamed = SchemaSwitch.swap(switchJdbi, db.schema(), target, old,
-                    verification == null ? locked -> { } : locked -> verification.check(locked, db.schema(), target));
+                    verification == null ? locked -> { } : locked -> verification.check(locked, switchJdbi, db.schema(), target));
             if (options.dropOld() && renamed.isPresent()) {
                 SchemaSwitch.drop(switchJdbi, renamed.get());
                 log.info("old schema {} dropped", renamed.get());

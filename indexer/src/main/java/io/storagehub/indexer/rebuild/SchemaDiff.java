@@ -5,16 +5,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
  * Compares two migrated read models table by table: row counts and an order-independent digest of the rows (the
- * sum of 60 bits of each row text's MD5, computed in Postgres, so nothing is sorted or shipped), then, for a
- * table that differs, a few rows found only on each side. Columns holding the wall-clock time of a write and the
- * outbox's ids and relay marks are left out; the checkpoint table is the same by construction.
+ * sum of a 64-bit hash of each row, {@code hash_record_extended}, computed in Postgres, so nothing is sorted or
+ * shipped), then, for a table that differs, a few rows found only on each side. Columns holding the wall-clock time
+ * of a write and the outbox's ids and relay marks are left out; the checkpoint table is the same by construction.
  */
 final class SchemaDiff {
     static final int SHOWN_ROWS = 5;
@@ -26,34 +32,97 @@ final class SchemaDiff {
     }
 
     /**
-     * Compares in the caller's transaction, without its statement timeout for the rest of it ({@code SET LOCAL}):
-     * the configured timeout bounds the live path's statements, while a digest reads a whole table (minutes at tens
-     * of millions of rows).
+     * Compares in {@code locked}'s transaction, where the live schema holds still, while {@code second} digests the
+     * rebuilt schema at the same time (nothing writes it any more; each side takes a core of its own). Both run
+     * without their statement timeout for the rest of their transaction ({@code SET LOCAL}; {@code second} gets a
+     * transaction of its own, ended before this returns): the configured timeout bounds the live path's
+     * statements, while a digest reads a whole table (tens of seconds at tens of millions of rows).
      */
-    static VerifyReport compare(Connection c, String live, String rebuilt) throws SQLException {
+    static VerifyReport compare(Connection locked, Connection second, String live, String rebuilt)
+            throws SQLException {
+        liftTimeout(locked);
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (String table : tables(locked, live)) {
+            if (!SKIPPED_TABLES.contains(table)) {
+                rows.put(table, columns(locked, live, table));
+            }
+        }
+        Set<String> rebuiltTables = Set.copyOf(tables(locked, rebuilt));
+        ExecutorService rebuiltSide = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "verify-digest");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<Map<String, Digest>> rebuiltDigests = rebuiltSide.submit(() -> digests(second, rebuilt,
+                    rows, rebuiltTables));
+            Map<String, Digest> liveDigests = digests(locked, live, rows, rows.keySet());
+            Map<String, Digest> rebuiltByTable = await(rebuiltDigests);
+            List<VerifyReport.Table> tables = new ArrayList<>();
+            for (Map.Entry<String, String> entry : rows.entrySet()) {
+                String table = entry.getKey();
+                Digest l = liveDigests.get(table);
+                Digest r = rebuiltByTable.getOrDefault(table, Digest.MISSING);
+                boolean same = l.equals(r);
+                boolean compared = !same && r != Digest.MISSING;
+                String row = "ROW(" + entry.getValue() + ")::text";
+                tables.add(new VerifyReport.Table(table, l.rows(), r.rows(), l.sum(), r.sum(),
+                        compared ? onlyIn(locked, live, rebuilt, table, row) : List.of(),
+                        compared ? onlyIn(locked, rebuilt, live, table, row) : List.of()));
+            }
+            return new VerifyReport(live, rebuilt, tables);
+        } finally {
+            rebuiltSide.shutdownNow();
+        }
+    }
+
+    /** A table's row count and the sum of its rows' hashes. */
+    private record Digest(long rows, String sum) {
+        static final Digest MISSING = new Digest(0, "missing");
+    }
+
+    private static void liftTimeout(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL statement_timeout = 0");
         }
-        List<VerifyReport.Table> tables = new ArrayList<>();
-        for (String table : tables(c, live)) {
-            if (SKIPPED_TABLES.contains(table)) {
-                continue;
-            }
-            String row = rowText(c, live, table);
-            long[] liveCount = new long[1];
-            long[] rebuiltCount = new long[1];
-            String liveDigest = digest(c, live, table, row, liveCount);
-            String rebuiltDigest = tables(c, rebuilt).contains(table)
-                    ? digest(c, rebuilt, table, row, rebuiltCount) : "missing";
-            boolean same = liveCount[0] == rebuiltCount[0] && liveDigest.equals(rebuiltDigest);
-            List<String> onlyLive = same || rebuiltDigest.equals("missing") ? List.of()
-                    : onlyIn(c, live, rebuilt, table, row);
-            List<String> onlyRebuilt = same || rebuiltDigest.equals("missing") ? List.of()
-                    : onlyIn(c, rebuilt, live, table, row);
-            tables.add(new VerifyReport.Table(table, liveCount[0], rebuiltCount[0], liveDigest, rebuiltDigest,
-                    onlyLive, onlyRebuilt));
+    }
+
+    /** The digests of {@code tables} (those of {@code rows} that {@code schema} has), in a transaction of {@code c}. */
+    private static Map<String, Digest> digests(Connection c, String schema, Map<String, String> rows,
+                                               Set<String> present) throws SQLException {
+        boolean own = c.getAutoCommit();
+        if (own) {
+            c.setAutoCommit(false);
         }
-        return new VerifyReport(live, rebuilt, tables);
+        try {
+            liftTimeout(c);
+            Map<String, Digest> digests = new HashMap<>();
+            for (Map.Entry<String, String> entry : rows.entrySet()) {
+                if (present.contains(entry.getKey())) {
+                    digests.put(entry.getKey(), digest(c, schema, entry.getKey(), entry.getValue()));
+                }
+            }
+            return digests;
+        } finally {
+            if (own) {
+                c.rollback(); // read only; ends the transaction and with it the lifted timeout
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static Map<String, Digest> await(Future<Map<String, Digest>> digests) throws SQLException {
+        try {
+            return digests.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while digesting the rebuilt schema", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IllegalStateException("digesting the rebuilt schema failed", e.getCause());
+        }
     }
 
     private static List<String> tables(Connection c, String schema) throws SQLException {
@@ -61,23 +130,21 @@ final class SchemaDiff {
                 + literal(schema) + " AND table_type = 'BASE TABLE' ORDER BY table_name");
     }
 
-    /** The row as text, of the columns that must be equal (names from the catalog, quoted). */
-    private static String rowText(Connection c, String schema, String table) throws SQLException {
+    /** The columns that must be equal, comma-separated (names from the catalog, quoted). */
+    private static String columns(Connection c, String schema, String table) throws SQLException {
         Set<String> skipped = SKIPPED_COLUMNS.getOrDefault(table, Set.of());
         List<String> columns = strings(c, "SELECT column_name FROM information_schema.columns WHERE table_schema = "
                 + literal(schema) + " AND table_name = " + literal(table) + " ORDER BY ordinal_position");
-        return "ROW(" + columns.stream().filter(col -> !WALL_CLOCK_COLUMNS.contains(col) && !skipped.contains(col))
-                .map(SchemaDiff::identifier).collect(Collectors.joining(", ")) + ")::text";
+        return columns.stream().filter(col -> !WALL_CLOCK_COLUMNS.contains(col) && !skipped.contains(col))
+                .map(SchemaDiff::identifier).collect(Collectors.joining(", "));
     }
 
-    private static String digest(Connection c, String schema, String table, String row, long[] count)
-            throws SQLException {
-        String sql = "SELECT count(*), coalesce(sum(('x' || substr(md5(r), 1, 15))::bit(60)::bigint), 0)::text"
-                + " FROM (SELECT " + row + " AS r FROM " + identifier(schema) + "." + identifier(table) + ") t";
+    private static Digest digest(Connection c, String schema, String table, String columns) throws SQLException {
+        String sql = "SELECT count(*), coalesce(sum(hash_record_extended(ROW(" + columns + "), 0)), 0)::text FROM "
+                + identifier(schema) + "." + identifier(table);
         try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
             rows.next();
-            count[0] = rows.getLong(1);
-            return rows.getString(2);
+            return new Digest(rows.getLong(1), rows.getString(2));
         }
     }
 

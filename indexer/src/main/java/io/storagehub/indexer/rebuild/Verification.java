@@ -62,16 +62,19 @@ final class Verification {
         }
     }
 
-    /** Inside the switch's transaction, live checkpoints locked: catch up, compare, refuse on a difference. */
-    void check(Handle locked, String live, String rebuilt) {
+    /**
+     * Inside the switch's transaction, live checkpoints locked: catch up, compare (the rebuilt schema digested at
+     * the same time on a second connection of {@code jdbi}), refuse on a difference.
+     */
+    void check(Handle locked, Jdbi jdbi, String live, String rebuilt) {
         Map<TopicPartition, Long> liveOffsets = checkpoints(locked, live);
         Map<TopicPartition, Long> rebuiltOffsets = checkpoints(locked, rebuilt);
         if (!behind(rebuiltOffsets, liveOffsets).isEmpty()) {
             long records = replay.run(processor, rebuiltOffsets, liveOffsets);
             log.atInfo().addKeyValue("records", records).log("verify: rebuilt schema caught up with the live one");
         }
-        try {
-            report = SchemaDiff.compare(locked.getConnection(), live, rebuilt);
+        try (Handle second = jdbi.open()) {
+            report = SchemaDiff.compare(locked.getConnection(), second.getConnection(), live, rebuilt);
         } catch (SQLException e) {
             throw new IllegalStateException("verify: comparing " + rebuilt + " with " + live + " failed: "
                     + e.getMessage(), e);

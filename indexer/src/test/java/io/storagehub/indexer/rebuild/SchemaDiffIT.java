@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaDiffIT {
     private static final int ROWS = 1_000_000;
+    /** Well below what a digest of {@link #ROWS} rows takes (about 150 ms here). */
+    private static final int TIMEOUT_MS = 20;
     private IsolatedSchema live;
     private IsolatedSchema rebuilt;
 
@@ -44,21 +47,26 @@ class SchemaDiffIT {
     @Test
     void compare_digestsTablesThatTakeLongerThanTheStatementTimeout_andKeepsTheTimeoutAfterItsTransaction()
             throws SQLException {
-        try (Connection c = TestDatabase.adminDataSource().getConnection()) {
-            // given: a connection with a short statement timeout, too short for a digest of the table
-            try (Statement s = c.createStatement()) {
-                s.execute("SET statement_timeout = 100");
-            }
-            assertThatThrownBy(() -> {
-                try (Statement s = c.createStatement()) {
-                    s.executeQuery("SELECT sum(('x' || substr(md5(ROW(id, label)::text), 1, 15))::bit(60)::bigint)"
-                            + " FROM " + live.name() + ".item").close();
+        try (Connection c = TestDatabase.adminDataSource().getConnection();
+             Connection second = TestDatabase.adminDataSource().getConnection()) {
+            // given: connections with a short statement timeout, too short for a digest of the table
+            for (Connection each : List.of(c, second)) {
+                try (Statement s = each.createStatement()) {
+                    s.execute("SET statement_timeout = " + TIMEOUT_MS);
                 }
-            }).isInstanceOf(SQLException.class).hasMessageContaining("statement timeout");
+            }
+            for (IsolatedSchema schema : List.of(live, rebuilt)) {
+                assertThatThrownBy(() -> {
+                    try (Statement s = second.createStatement()) {
+                        s.executeQuery("SELECT count(*), sum(hash_record_extended(ROW(id, label), 0)) FROM "
+                                + schema.name() + ".item").close();
+                    }
+                }).isInstanceOf(SQLException.class).hasMessageContaining("statement timeout");
+            }
 
-            // when: compared in a transaction, as the switch does
+            // when: compared in a transaction, as the switch does, with a second connection from outside it
             c.setAutoCommit(false);
-            VerifyReport report = SchemaDiff.compare(c, live.name(), rebuilt.name());
+            VerifyReport report = SchemaDiff.compare(c, second, live.name(), rebuilt.name());
             c.commit();
             c.setAutoCommit(true);
 
@@ -69,10 +77,37 @@ class SchemaDiffIT {
                 assertThat(t.liveRows()).isEqualTo(ROWS);
                 assertThat(t.rebuiltRows()).isEqualTo(ROWS);
             });
-            try (Statement s = c.createStatement(); ResultSet timeout = s.executeQuery("SHOW statement_timeout")) {
-                timeout.next();
-                assertThat(timeout.getString(1)).isEqualTo("100ms");
+            for (Connection each : List.of(c, second)) {
+                assertThat(each.getAutoCommit()).isTrue();
+                try (Statement s = each.createStatement();
+                     ResultSet timeout = s.executeQuery("SHOW statement_timeout")) {
+                    timeout.next();
+                    assertThat(timeout.getString(1)).isEqualTo(TIMEOUT_MS + "ms");
+                }
             }
+        }
+    }
+
+    @Test
+    void compare_findsOneChangedRowAmongAMillion_andShowsItOnEachSide() throws SQLException {
+        try (Connection c = TestDatabase.adminDataSource().getConnection();
+             Connection second = TestDatabase.adminDataSource().getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("UPDATE " + rebuilt.name() + ".item SET label = 'item 500001 changed' WHERE id = 500001");
+            }
+
+            c.setAutoCommit(false);
+            VerifyReport report = SchemaDiff.compare(c, second, live.name(), rebuilt.name());
+            c.commit();
+
+            assertThat(report.identical()).isFalse();
+            assertThat(report.tables()).singleElement().satisfies(t -> {
+                assertThat(t.liveRows()).isEqualTo(ROWS);
+                assertThat(t.rebuiltRows()).isEqualTo(ROWS);
+                assertThat(t.liveDigest()).isNotEqualTo(t.rebuiltDigest());
+                assertThat(t.onlyLive()).containsExactly("(500001,\"item 500001\")");
+                assertThat(t.onlyRebuilt()).containsExactly("(500001,\"item 500001 changed\")");
+            });
         }
     }
 }
