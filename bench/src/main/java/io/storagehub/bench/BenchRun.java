@@ -18,6 +18,7 @@ import io.storagehub.bench.freshness.FreshnessResult;
 import io.storagehub.bench.query.QueryBench;
 import io.storagehub.bench.query.QueryResult;
 import io.storagehub.bench.rebuild.RebuildBench;
+import io.storagehub.bench.rebuild.Verified;
 import io.storagehub.bench.rebuild.RebuildResult;
 import io.storagehub.bench.report.Analysis;
 import io.storagehub.bench.report.FreshnessSection;
@@ -175,7 +176,7 @@ final class BenchRun {
             runs.add(bench.run(feed.published()));
         }
         checkpoint(services.pg());
-        double verified = bench.verifiedSeconds(feed.published());
+        Verified verified = bench.verified(feed.published());
         report.section(RebuildSection.render(runs, verified, Analysis.rebuild(runs)),
                 RebuildSection.goals(runs, verified));
     }

@@ -6,6 +6,8 @@ import io.storagehub.bench.env.Jcmd;
 import io.storagehub.bench.env.Services;
 import io.storagehub.bench.profile.JfrSummary;
 import io.storagehub.testkit.process.ChildJvm;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -46,21 +48,23 @@ public final class RebuildBench {
      * no GC log or recording): the rebuild, then the comparison of the rebuilt schema with the live one before the
      * switch. Throws when the rebuild fails or the comparison refuses the switch.
      */
-    public double verifiedSeconds(long events) {
+    public Verified verified(long events) throws IOException {
         long start = System.nanoTime();
+        Path logFile;
         try (ChildJvm rebuild = ChildJvm.builder("indexer rebuild --verify (" + events + " events)",
                 "io.storagehub.indexer.cli.IndexerCli").jvmArgs(List.of(HEAP)).args("rebuild", "--drop-old",
                         "--verify").env(services.indexerEnv("bench-rebuild-verify"))
                 .logFile(workDir.resolve("rebuild-verify-" + events + ".log")).start()) {
             int exit = rebuild.awaitExit(Duration.ofHours(2));
+            logFile = rebuild.logFile();
             if (exit != 0) {
-                throw new IllegalStateException("rebuild --verify exited with " + exit + "; see "
-                        + rebuild.logFile());
+                throw new IllegalStateException("rebuild --verify exited with " + exit + "; see " + logFile);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        log.info("rebuild --verify of {} events: {} s", events, seconds);
-        return seconds;
+        double held = Verified.heldSeconds(Files.readAllLines(logFile));
+        log.info("rebuild --verify of {} events: {} s, live checkpoints held {} s", events, seconds, held);
+        return new Verified(seconds, held);
     }
 
     public RebuildResult run(long events) throws Exception {

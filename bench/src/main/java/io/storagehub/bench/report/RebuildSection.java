@@ -1,6 +1,7 @@
 package io.storagehub.bench.report;
 
 import io.storagehub.bench.rebuild.RebuildResult;
+import io.storagehub.bench.rebuild.Verified;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,8 @@ public final class RebuildSection {
     /** A verified rebuild may cost this much more than a plain one (the goal). */
     static final double VERIFY_GOAL = 1.3;
 
-    public static List<Goal> goals(List<RebuildResult> runs, double verifiedSeconds) {
+    public static List<Goal> goals(List<RebuildResult> runs, Verified verified) {
+        double verifiedSeconds = verified.seconds();
         RebuildResult big = runs.get(runs.size() - 1);
         RebuildResult small = runs.get(0);
         double growth = live(big) / live(small);
@@ -47,7 +49,8 @@ public final class RebuildSection {
         return r.heap().fullCollections() > 0 ? r.heap().medianLiveMiB() : r.heap().peakAfterMiB();
     }
 
-    public static String render(List<RebuildResult> runs, double verifiedSeconds, String analysis) {
+    public static String render(List<RebuildResult> runs, Verified verified, String analysis) {
+        double verifiedSeconds = verified.seconds();
         StringBuilder md = new StringBuilder("## 2. Rebuild\n\n");
         md.append("`IndexerCli rebuild --drop-old` in its own JVM with `-Xmx512m -Xlog:gc`, replaying the whole topic ")
                 .append("into a fresh schema and switching it in; timed from process launch to exit. Its ceiling is ")
@@ -76,7 +79,11 @@ public final class RebuildSection {
         md.append("\n`IndexerCli rebuild --drop-old --verify` of the same ").append(Markdown.num(big.events()))
                 .append(" events (same heap; the comparison of the rebuilt schema with the live one before the ")
                 .append("switch included): ").append(Markdown.secs(verifiedSeconds)).append(", ")
-                .append(Markdown.ratio(verifiedSeconds / big.seconds())).append(" the plain rebuild.\n");
+                .append(Markdown.ratio(verifiedSeconds / big.seconds())).append(" the plain rebuild")
+                .append(Double.isNaN(verified.heldSeconds()) ? "" : "; of that, the live checkpoints were held (the "
+                        + "live indexer could not commit) for " + Markdown.secs(verified.heldSeconds())
+                        + ", the tail replay and the comparison")
+                .append(".\n");
         md.append("\n### Where the rebuild's time goes (").append(Markdown.num(big.events())).append(" events)\n\n");
         md.append(ProfileSection.cpu(big.cpuSeconds(), big.seconds())).append('\n');
         md.append(ProfileSection.jfr(big.profile()));

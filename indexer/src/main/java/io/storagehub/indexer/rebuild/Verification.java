@@ -5,6 +5,7 @@ import io.storagehub.indexer.retry.FatalFailure;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Verification {
     static final Duration LIVE_WAIT = Duration.ofMinutes(2);
+    /** Logged with how long the live checkpoints were held (the live indexer could not commit). */
+    static final String HELD = "verify: live checkpoints held for the tail replay and the comparison";
     private static final Logger log = LoggerFactory.getLogger(Verification.class);
     private static final String CHECKPOINTS = "SELECT partition, next_offset FROM %s.source_checkpoint"
             + " WHERE projection = 'live' AND topic = :topic";
@@ -67,6 +70,7 @@ final class Verification {
      * the same time on a second connection of {@code jdbi}), refuse on a difference.
      */
     void check(Handle locked, Jdbi jdbi, String live, String rebuilt) {
+        long heldSince = System.nanoTime();
         Map<TopicPartition, Long> liveOffsets = checkpoints(locked, live);
         Map<TopicPartition, Long> rebuiltOffsets = checkpoints(locked, rebuilt);
         if (!behind(rebuiltOffsets, liveOffsets).isEmpty()) {
@@ -80,6 +84,8 @@ final class Verification {
                     + e.getMessage(), e);
         }
         log.info("{}", report.render());
+        log.atInfo().addKeyValue("seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - heldSince) / 1e9))
+                .log(HELD);
         if (!report.identical()) {
             if (!force) {
                 throw new VerifyFailedException(report);
