@@ -41,10 +41,10 @@ final class SchemaDiff {
     static VerifyReport compare(Connection locked, Connection second, String live, String rebuilt)
             throws SQLException {
         liftTimeout(locked);
-        Map<String, String> rows = new LinkedHashMap<>();
+        Map<String, String> columns = new LinkedHashMap<>();
         for (String table : tables(locked, live)) {
             if (!SKIPPED_TABLES.contains(table)) {
-                rows.put(table, columns(locked, live, table));
+                columns.put(table, columns(locked, live, table));
             }
         }
         Set<String> rebuiltTables = Set.copyOf(tables(locked, rebuilt));
@@ -55,11 +55,11 @@ final class SchemaDiff {
         });
         try {
             Future<Map<String, Digest>> rebuiltDigests = rebuiltSide.submit(() -> digests(second, rebuilt,
-                    rows, rebuiltTables));
-            Map<String, Digest> liveDigests = digests(locked, live, rows, rows.keySet());
+                    columns, rebuiltTables));
+            Map<String, Digest> liveDigests = digests(locked, live, columns, columns.keySet());
             Map<String, Digest> rebuiltByTable = await(rebuiltDigests);
             List<VerifyReport.Table> tables = new ArrayList<>();
-            for (Map.Entry<String, String> entry : rows.entrySet()) {
+            for (Map.Entry<String, String> entry : columns.entrySet()) {
                 String table = entry.getKey();
                 Digest l = liveDigests.get(table);
                 Digest r = rebuiltByTable.getOrDefault(table, Digest.MISSING);
@@ -87,8 +87,11 @@ final class SchemaDiff {
         }
     }
 
-    /** The digests of {@code tables} (those of {@code rows} that {@code schema} has), in a transaction of {@code c}. */
-    private static Map<String, Digest> digests(Connection c, String schema, Map<String, String> rows,
+    /**
+     * The digests of the tables of {@code columns} (table to its compared columns) that are {@code present} in
+     * {@code schema}, in a transaction of {@code c} (its own when {@code c} is in autocommit).
+     */
+    private static Map<String, Digest> digests(Connection c, String schema, Map<String, String> columns,
                                                Set<String> present) throws SQLException {
         boolean own = c.getAutoCommit();
         if (own) {
@@ -97,7 +100,7 @@ final class SchemaDiff {
         try {
             liftTimeout(c);
             Map<String, Digest> digests = new HashMap<>();
-            for (Map.Entry<String, String> entry : rows.entrySet()) {
+            for (Map.Entry<String, String> entry : columns.entrySet()) {
                 if (present.contains(entry.getKey())) {
                     digests.put(entry.getKey(), digest(c, schema, entry.getKey(), entry.getValue()));
                 }
