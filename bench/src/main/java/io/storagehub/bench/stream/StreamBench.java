@@ -47,11 +47,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamBench {
     private static final Logger log = LoggerFactory.getLogger(StreamBench.class);
-    /** The warm-up lasts at least this long, and until the indexer keeps up with the feed ({@link #CAUGHT_UP_MS}). */
+    /**
+     * The warm-up lasts at least this long, and until the indexer keeps up with the feed ({@link #CAUGHT_UP_MS}) and
+     * deliveries are timely ({@link #TIMELY_MS}).
+     */
     private static final int WARMUP_SECONDS = 10;
-    /** The warm-up ends once every block sent this long ago has committed: the indexer trails the feed by less. */
+    /** The indexer keeps up once every block sent this long ago has committed: it trails the feed by less. */
     private static final long CAUGHT_UP_MS = 500;
-    /** Measuring starts after this long even if the indexer never kept up (the report says so). */
+    /**
+     * The goal's delivery bound: a delivery is timely when it arrives within this many ms of the commit of its
+     * change (the goal is a p99 within it).
+     */
+    private static final long TIMELY_MS = 250;
+    /** Deliveries are timely once every sampled delivery over this last span was, and there was at least one. */
+    private static final long TIMELY_SPAN_MS = 1_000;
+    /** During the warm-up, the sampled subscribers' recent deliveries are inspected at most this often. */
+    private static final long TIMELY_CHECK_MS = 250;
+    /** The warm-up samples every unfiltered subscriber and every this-many-th filtered one. */
+    private static final int FILTERED_SAMPLE_EVERY = 50;
+    /** Measuring starts after this long even if the indexer never kept up or deliveries never were timely. */
     private static final int MAX_WARMUP_SECONDS = 60;
     /** How long the indexer may take to apply what is in the topic before the feed starts, and after it ends. */
     private static final int MAX_DRAIN_MINUTES = 30;
@@ -113,7 +127,14 @@ public final class StreamBench {
 
             PacedBlocks blocks = new PacedBlocks(generator, rate);
             // the indexer and the API start cold: the measured window opens once the indexer keeps up with the feed
-            Warmup warmup = new Warmup(clock, blocks.start());
+            // and the API delivers on time
+            List<Subscriber> sample = new ArrayList<>();
+            for (int i = 0; i < subscribers.size(); i++) {
+                if (i >= filtered || i % FILTERED_SAMPLE_EVERY == 0) {
+                    sample.add(subscribers.get(i));
+                }
+            }
+            Warmup warmup = new Warmup(clock, sample, blocks.start());
             long measureFrom = Long.MAX_VALUE;
             long end = Long.MAX_VALUE;
             long sentMeasured = 0;
@@ -128,8 +149,8 @@ public final class StreamBench {
                     if (warmup.over(sentAt, new Position(last.block().number(), last.index()))) {
                         measureFrom = sentAt;
                         end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
-                        log.info("stream: measuring after a warm-up of {} s{}", warmup.seconds(sentAt),
-                                warmup.caughtUp() ? "" : " (the indexer never kept up with the feed)");
+                        log.info("stream: measuring after a warm-up of {} s ({})", warmup.seconds(sentAt),
+                                warmup.state());
                     }
                 }
                 if (sentAt >= measureFrom) {
@@ -147,7 +168,8 @@ public final class StreamBench {
             subscribers.forEach(Subscriber::close);
             return verdict(api, clock, subscribers, filtered, buckets.size(), unfiltered, connected, from, to,
                     measureFrom, rate, sentMeasured / (double) seconds, seconds, apiCpu,
-                    warmup.seconds(measureFrom), warmup.caughtUp(), backlogEvents, drainSeconds);
+                    warmup.seconds(measureFrom), warmup.caughtUp(), warmup.deliveriesTimely(), backlogEvents,
+                    drainSeconds);
         } finally {
             subscribers.forEach(Subscriber::close);
         }
@@ -156,8 +178,8 @@ public final class StreamBench {
     private StreamResult verdict(ApiProcess api, CommitClock clock, List<Subscriber> subscribers, int filtered,
                                  int buckets, int unfiltered, int connected, Position from, Position to,
                                  long measureFrom, int rate, double achieved, int seconds, double apiCpu,
-                                 double warmupSeconds, boolean caughtUp, long backlogEvents,
-                                 double backlogSeconds) throws Exception {
+                                 double warmupSeconds, boolean caughtUp, boolean deliveriesTimely,
+                                 long backlogEvents, double backlogSeconds) throws Exception {
         List<Double> latencies = new ArrayList<>();
         List<Double> filteredLatencies = new ArrayList<>();
         StringBuilder timeline = new StringBuilder("committed_ms,latency_ms,subscriber\n");
@@ -221,7 +243,7 @@ public final class StreamBench {
                         + "{} unexpected, {} disconnected", latencies.size(), Percentiles.of(latencies, 0.5),
                 Percentiles.of(latencies, 0.99), missing, repeated, outOfOrder, unexpected, disconnected);
         return new StreamResult(rate, achieved, seconds, backlogEvents, backlogSeconds, warmupSeconds, caughtUp,
-                filtered, buckets, unfiltered,
+                deliveriesTimely, filtered, buckets, unfiltered,
                 connected, latencies.size(), expectedTotal, missing, repeated, outOfOrder, unexpected, disconnected,
                 Percentiles.of(latencies, 0.5),
                 Percentiles.of(latencies, 0.9), Percentiles.of(latencies, 0.99),
@@ -279,23 +301,31 @@ public final class StreamBench {
     }
 
     /**
-     * When the measured window opens: at least {@link #WARMUP_SECONDS} after the feed started, once every block sent
-     * {@link #CAUGHT_UP_MS} or longer ago has committed, or after {@link #MAX_WARMUP_SECONDS} regardless.
+     * When the measured window opens: at least {@link #WARMUP_SECONDS} after the feed started, once both the indexer
+     * keeps up with the feed (every block sent {@link #CAUGHT_UP_MS} or longer ago has committed) and deliveries are
+     * timely (over the last {@link #TIMELY_SPAN_MS}, the sampled subscribers received at least one change and each
+     * within {@link #TIMELY_MS} of its commit; inspected at most every {@link #TIMELY_CHECK_MS}), or after
+     * {@link #MAX_WARMUP_SECONDS} regardless.
      */
     private static final class Warmup {
         private record Sent(long nanos, Position last) {
         }
 
         private final CommitClock clock;
+        private final List<Subscriber> sample;
         private final long start;
         private final ArrayDeque<Sent> sent = new ArrayDeque<>();
         private boolean caughtUp;
+        private Timeliness lastSpan;
+        private long inspectedAt;
 
-        Warmup(CommitClock clock, long start) {
+        Warmup(CommitClock clock, List<Subscriber> sample, long start) {
             this.clock = clock;
+            this.sample = sample;
             this.start = start;
         }
 
+        /** Whether the window opens with the block that ends at {@code last}, sent at {@code sentAt}. */
         boolean over(long sentAt, Position last) {
             sent.add(new Sent(sentAt, last));
             if (sentAt - start < TimeUnit.SECONDS.toNanos(WARMUP_SECONDS)) {
@@ -305,18 +335,55 @@ public final class StreamBench {
             while (!sent.isEmpty() && sentAt - sent.peekFirst().nanos() >= TimeUnit.MILLISECONDS.toNanos(CAUGHT_UP_MS)) {
                 due = sent.pollFirst();
             }
-            if (due != null && clock.committedAt(due.last()) >= 0) {
-                caughtUp = true;
-                return true;
-            }
             if (due != null) {
-                sent.addFirst(due); // not yet committed: checked again with the next block
+                caughtUp = clock.committedAt(due.last()) >= 0;
+                if (!caughtUp) {
+                    sent.addFirst(due); // checked again with the next block
+                }
             }
-            return sentAt - start >= TimeUnit.SECONDS.toNanos(MAX_WARMUP_SECONDS);
+            if (lastSpan == null || sentAt - inspectedAt >= TimeUnit.MILLISECONDS.toNanos(TIMELY_CHECK_MS)) {
+                lastSpan = deliveriesSince(sentAt - TimeUnit.MILLISECONDS.toNanos(TIMELY_SPAN_MS));
+                inspectedAt = sentAt;
+            }
+            return caughtUp && lastSpan.timely() || sentAt - start >= TimeUnit.SECONDS.toNanos(MAX_WARMUP_SECONDS);
         }
 
+        private Timeliness deliveriesSince(long since) {
+            Timeliness timeliness = new Timeliness(TimeUnit.MILLISECONDS.toNanos(TIMELY_MS));
+            for (Subscriber s : sample) {
+                for (Subscriber.Received r : s.receivedSince(since)) {
+                    timeliness.add(r.nanos(), clock.committedAt(r.position()));
+                }
+            }
+            return timeliness;
+        }
+
+        /** Whether the indexer kept up with the feed when last checked. */
         boolean caughtUp() {
             return caughtUp;
+        }
+
+        /** Whether the sampled deliveries were timely when last inspected. */
+        boolean deliveriesTimely() {
+            return lastSpan != null && lastSpan.timely();
+        }
+
+        /** Whether the window opened at the bound and which condition was not met then, in words, for the log. */
+        String state() {
+            String deliveries = lastSpan == null ? "sampled deliveries not inspected"
+                    : "sampled deliveries over the last " + TIMELY_SPAN_MS + " ms: " + lastSpan.summary();
+            if (caughtUp && deliveriesTimely()) {
+                return "the indexer keeps up with the feed and deliveries are timely; " + deliveries;
+            }
+            List<String> unmet = new ArrayList<>();
+            if (!caughtUp) {
+                unmet.add("the indexer not keeping up with the feed");
+            }
+            if (!deliveriesTimely()) {
+                unmet.add("deliveries not yet timely");
+            }
+            return "its " + MAX_WARMUP_SECONDS + " s bound reached with " + String.join(" and ", unmet) + "; "
+                    + deliveries;
         }
 
         double seconds(long at) {

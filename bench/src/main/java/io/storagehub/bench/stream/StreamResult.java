@@ -9,7 +9,10 @@ package io.storagehub.bench.stream;
  *                       before the feed started
  * @param backlogSeconds how long applying them took
  * @param warmupSeconds  how long the feed ran before the measured window opened
- * @param caughtUp       whether the indexer kept up with the feed when it opened (else the warm-up timed out)
+ * @param caughtUp       whether the indexer kept up with the feed when it opened
+ * @param deliveriesTimely whether, when it opened, the deliveries to the sampled subscribers over the last second
+ *                       were timely (at least one, each within the goal's 250 ms of its commit); the window opens
+ *                       before the warm-up's bound only when this and {@code caughtUp} both hold
  * @param deliveries     changes received by all subscribers after the warm-up (each subscriber's copy counts)
  * @param expected       matching changes all subscribers should have received over the whole run (JSON pages)
  * @param missing        expected changes a subscriber never received
@@ -23,7 +26,7 @@ package io.storagehub.bench.stream;
  */
 public record StreamResult(int targetRate, double achievedRate, int seconds, long backlogEvents,
                            double backlogSeconds, double warmupSeconds,
-                           boolean caughtUp, int filtered, int buckets,
+                           boolean caughtUp, boolean deliveriesTimely, int filtered, int buckets,
                            int unfiltered, int connected, long deliveries, long expected, long missing, long repeated,
                            long outOfOrder, long unexpected, int disconnected, double p50, double p90, double p99,
                            double max, double apiCpuSeconds, long changesInRun,

@@ -86,6 +86,18 @@ final class Subscriber implements Flow.Subscriber<String> {
         return List.copyOf(received);
     }
 
+    /**
+     * The changes received at or after {@code since} ({@link System#nanoTime()}), oldest first: the recent end of
+     * {@link #received()}, read from the end without copying the rest.
+     */
+    synchronized List<Received> receivedSince(long since) {
+        int from = received.size();
+        while (from > 0 && received.get(from - 1).nanos() >= since) {
+            from--;
+        }
+        return List.copyOf(received.subList(from, received.size()));
+    }
+
     void close() {
         closedByClient = true;
         Flow.Subscription s = subscription.get();

@@ -8,9 +8,51 @@ import org.junit.jupiter.api.Test;
 class StreamSectionTest {
 
     private static StreamResult result(long backlogEvents, double backlogSeconds, double p99) {
+        return result(backlogEvents, backlogSeconds, p99, 12.5, true, true);
+    }
+
+    private static StreamResult result(long backlogEvents, double backlogSeconds, double p99, double warmupSeconds,
+                                       boolean caughtUp, boolean deliveriesTimely) {
         StreamResult.Group group = new StreamResult.Group(1_000, 10, p99);
-        return new StreamResult(1_000, 1_000, 60, backlogEvents, backlogSeconds, 12.5, true, 1_000, 900, 10, 1_010,
-                2_000, 2_000, 0, 0, 0, 0, 0, 10, 50, p99, p99 + 5, 12, 60_000, group, group);
+        return new StreamResult(1_000, 1_000, 60, backlogEvents, backlogSeconds, warmupSeconds, caughtUp,
+                deliveriesTimely, 1_000, 900, 10, 1_010, 2_000, 2_000, 0, 0, 0, 0, 0, 10, 50, p99, p99 + 5, 12,
+                60_000, group, group);
+    }
+
+    @Test
+    void render_statesTheWarmUpRule_indexerKeepingUpAndDeliveriesTimely() {
+        String md = StreamSection.render(result(0, 0, 120));
+
+        assertThat(md).contains("60 s measured after a warm-up of 12.5 s (the indexer and the API start cold: "
+                + "at least 10 s, and until both the indexer keeps up, every block sent 0.5 s earlier having "
+                + "committed, and deliveries are timely: over the last second every change delivered to a sample "
+                + "of the subscribers (the 10 following every change and every 50th following one bucket) arrived "
+                + "within 250 ms of its commit, and at least one did; at most 60 s). Afterwards");
+        assertThat(md).doesNotContain("**");
+    }
+
+    @Test
+    void render_saysDeliveriesWereNotYetTimely_whenTheWarmUpReachedItsBoundOnThem() {
+        String md = StreamSection.render(result(0, 0, 120, 60.0, true, false));
+
+        assertThat(md).contains("at most 60 s; **the window opened at 60 s, when the deliveries were not yet "
+                + "timely**). Afterwards");
+    }
+
+    @Test
+    void render_saysTheIndexerWasNotKeepingUp_whenTheWarmUpReachedItsBoundOnIt() {
+        String md = StreamSection.render(result(0, 0, 120, 60.0, false, true));
+
+        assertThat(md).contains("at most 60 s; **the window opened at 60 s, when the indexer was not keeping up "
+                + "with the feed**). Afterwards");
+    }
+
+    @Test
+    void render_namesBothConditions_whenNeitherWasMetAtTheBound() {
+        String md = StreamSection.render(result(0, 0, 120, 60.0, false, false));
+
+        assertThat(md).contains("**the window opened at 60 s, when the indexer was not keeping up with the feed "
+                + "and the deliveries were not yet timely**");
     }
 
     @Test
