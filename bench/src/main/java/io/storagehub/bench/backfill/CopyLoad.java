@@ -45,6 +45,9 @@ public final class CopyLoad {
             long start = System.nanoTime();
             for (Map.Entry<String, CopyText> table : tables.entrySet()) {
                 byte[] data = table.getValue().bytes();
+                if (table.getKey().equals("change_key")) {
+                    createKeyPartitions(c);
+                }
                 CopyIn in = copy.copyIn(statement(table.getKey()));
                 for (int off = 0; off < data.length; off += CHUNK) {
                     in.writeToCopy(data, off, Math.min(CHUNK, data.length - off));
@@ -54,6 +57,16 @@ public final class CopyLoad {
             }
             c.commit();
             return new Result(rows, bytes, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /**
+     * Creates the partitions of {@code change_key} for the chains' blocks up to their positions (copied before it),
+     * as the indexer creates them before its COPY.
+     */
+    public static void createKeyPartitions(Connection c) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.execute(ChangeRows.CREATE_KEY_PARTITIONS_TO_POSITIONS);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.storagehub.bench.query;
 
+import io.storagehub.bench.backfill.CopyLoad;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Sql;
 import io.storagehub.projection.state.RecordedChange;
@@ -126,6 +127,7 @@ public final class QueryDataset {
             byte[] bytes = changeRows.bytes();
             copy.copyIn(ChangeRows.COPY_CHANGES, new java.io.ByteArrayInputStream(bytes));
             bytes = keyRows.bytes();
+            CopyLoad.createKeyPartitions(c);
             copy.copyIn(ChangeRows.COPY_KEYS, new java.io.ByteArrayInputStream(bytes));
             c.commit();
             c.setAutoCommit(true);

@@ -38,8 +38,8 @@ public final class BulkBuild implements AutoCloseable {
 
     /**
      * As {@link #open(Path, DataSource, Jdbi, String)}; {@code keepChanges}: whether applied events are kept as
-     * changes, streamed to the shadow schema's change tables during the replay (two connections of
-     * {@code shadow} stay in use until {@link #load}).
+     * changes, streamed to the shadow schema's change tables during the replay ({@link ChangeCopy#CONNECTIONS}
+     * connections of {@code shadow} stay in use until {@link #load}).
      */
     public static BulkBuild open(Path directory, DataSource shadow, Jdbi shadowJdbi, String schema,
                                  boolean keepChanges) {

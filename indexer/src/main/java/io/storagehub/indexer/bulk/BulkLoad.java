@@ -232,6 +232,22 @@ final class BulkLoad {
         return Math.round(nanos / 1e7) / 100.0;
     }
 
+    /** A partition of {@code change_key}: its table and its range of blocks [first, end). */
+    record KeyPartition(String name, long first, long end) {
+    }
+
+    /** The partition of {@code change_key} holding {@code block}, created if it is missing (V0009). */
+    KeyPartition keyPartition(long block) throws SQLException {
+        try (Connection c = connection();
+             PreparedStatement p = c.prepareStatement("SELECT name, first_block, end_block FROM change_key_partition(?)")) {
+            p.setLong(1, block);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return new KeyPartition(rs.getString(1), rs.getLong(2), rs.getLong(3));
+            }
+        }
+    }
+
     /** A COPY into {@code table} of this schema, on its own connection. */
     Loader loader(String table, String sql) throws SQLException {
         return new Loader(table, sql);

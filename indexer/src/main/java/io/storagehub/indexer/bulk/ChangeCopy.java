@@ -4,43 +4,47 @@ import io.storagehub.projection.state.Changes;
 import io.storagehub.projection.state.RecordedChange;
 import io.storagehub.projection.table.ChangeRows;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Bulk mode's changes: append-only, so they do not go through the state store but straight to Postgres, each
  * batch's changes streamed into one long {@code COPY} per change table for the whole replay (their indexes dropped
- * first, built again by {@link BulkLoad} after the other tables are loaded). Nothing is visible before
- * {@link #finish}; a crash leaves only the shadow schema, dropped as a whole.
+ * first, built again by {@link BulkLoad} after the other tables are loaded). {@code change_key} is partitioned by
+ * block: its rows go straight into their partition, one {@code COPY} per partition, the partition created when its
+ * first row comes (a replay's blocks only grow per chain, so a partition is left for good once every chain is past
+ * it). Nothing is visible before {@link #finish}; a crash leaves only the shadow schema, dropped as a whole.
  */
-final class ChangeCopy implements AutoCloseable {
+public final class ChangeCopy implements AutoCloseable {
     static final List<String> TABLES = List.of("change", "change_key");
 
+    /** Key partitions loaded at once (one per chain at a different height), the least recently used finished first. */
+    private static final int OPEN_PARTITIONS = 3;
+    /**
+     * The connections of the shadow schema's pool that stay in use until the load: one per COPY, and one to create
+     * the next partition while they are open.
+     */
+    public static final int CONNECTIONS = 1 + OPEN_PARTITIONS + 1;
+
+    private final BulkLoad load;
     private final List<BulkLoad.Index> indexes;
     private final BulkLoad.Loader changes;
-    private final BulkLoad.Loader keys;
+    /** The key partitions being loaded, the most recently used last. */
+    private final List<KeyPartition> open = new ArrayList<>();
+    private long keyRows;
 
-    private ChangeCopy(List<BulkLoad.Index> indexes, BulkLoad.Loader changes, BulkLoad.Loader keys) {
+    private ChangeCopy(BulkLoad load, List<BulkLoad.Index> indexes, BulkLoad.Loader changes) {
+        this.load = load;
         this.indexes = indexes;
         this.changes = changes;
-        this.keys = keys;
     }
 
-    /** Drops the change tables' indexes and starts their COPY. */
+    /** Drops the change tables' indexes and starts the COPY of {@code change}. */
     static ChangeCopy open(BulkLoad load) {
-        BulkLoad.Loader changes = null;
         try {
             List<BulkLoad.Index> indexes = load.dropIndexes(TABLES);
-            changes = load.loader("change", ChangeRows.COPY_CHANGES);
-            BulkLoad.Loader keys = load.loader("change_key", ChangeRows.COPY_KEYS);
-            return new ChangeCopy(indexes, changes, keys);
+            return new ChangeCopy(load, indexes, load.loader("change", ChangeRows.COPY_CHANGES));
         } catch (SQLException | RuntimeException e) {
-            if (changes != null) {
-                try {
-                    changes.close();
-                } catch (SQLException closing) {
-                    e.addSuppressed(closing);
-                }
-            }
             throw new IllegalStateException("starting the COPY of the changes failed: " + e.getMessage(), e);
         }
     }
@@ -53,16 +57,52 @@ final class ChangeCopy implements AutoCloseable {
             }
             ChangeRows.Writer writer = new ChangeRows.Writer(c.chain());
             for (RecordedChange r : c.changes()) {
-                // the change row to one COPY, its key rows to the other (each flushes its own text when full)
+                // the change row to one COPY, its key rows to their partition's (each flushes its own text when full)
+                BulkLoad.Loader keys = keys(r.view().position().block());
                 changes.add(rows -> keys.add(keyRows -> writer.append(r, rows, keyRows)));
             }
         }
     }
 
-    /** Ends both COPYs; returns the rows written. */
+    /** The COPY into the key partition holding {@code block}, started (and the partition created) if needed. */
+    private BulkLoad.Loader keys(long block) {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            KeyPartition p = open.get(i);
+            if (block >= p.first() && block < p.end()) {
+                if (i != open.size() - 1) {
+                    open.add(open.remove(i));
+                }
+                return p.loader();
+            }
+        }
+        try {
+            if (open.size() == OPEN_PARTITIONS) {
+                KeyPartition leastRecent = open.remove(0);
+                keyRows += leastRecent.loader().finish();
+                leastRecent.loader().close();
+            }
+            BulkLoad.KeyPartition created = load.keyPartition(block);
+            open.add(new KeyPartition(created.first(), created.end(), load.loader(created.name(),
+                    ChangeRows.copyKeysInto(created.name()))));
+            return open.get(open.size() - 1).loader();
+        } catch (SQLException e) {
+            throw new IllegalStateException("starting the COPY of the change keys of block " + block + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** One key partition's range of blocks [first, end) and its COPY. */
+    private record KeyPartition(long first, long end, BulkLoad.Loader loader) {
+    }
+
+    /** Ends the COPYs; returns the rows written. */
     long finish() throws SQLException {
         try {
-            return changes.finish() + keys.finish();
+            long rows = changes.finish();
+            for (KeyPartition p : open) {
+                keyRows += p.loader().finish();
+            }
+            return rows + keyRows;
         } finally {
             close();
         }
@@ -76,10 +116,28 @@ final class ChangeCopy implements AutoCloseable {
     /** Cancels what was not finished and releases the connections. */
     @Override
     public void close() throws SQLException {
-        try {
-            changes.close();
-        } finally {
-            keys.close();
+        SQLException failed = null;
+        for (BulkLoad.Loader loader : loaders()) {
+            try {
+                loader.close();
+            } catch (SQLException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
         }
+        open.clear();
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private List<BulkLoad.Loader> loaders() {
+        List<BulkLoad.Loader> loaders = new ArrayList<>();
+        loaders.add(changes);
+        open.forEach(p -> loaders.add(p.loader()));
+        return loaders;
     }
 }

@@ -3,6 +3,7 @@ package io.storagehub.indexer.rebuild;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.storagehub.indexer.bulk.BulkBuild;
+import io.storagehub.indexer.bulk.ChangeCopy;
 import io.storagehub.indexer.config.BulkConfig;
 import io.storagehub.indexer.config.DbConfig;
 import io.storagehub.indexer.config.IndexerConfig;
@@ -107,7 +108,7 @@ public final class Rebuild {
         log.atInfo().addKeyValue("topic", kafka.topic()).addKeyValue("schema", target)
                 .addKeyValue("changes", db.changes() ? "on" : "off").log("rebuild started");
         // a bulk build keeping changes holds two connections for their COPY during the whole replay
-        int changeCopies = bulk.rebuild() && db.changes() ? 2 : 0;
+        int changeCopies = bulk.rebuild() && db.changes() ? ChangeCopy.CONNECTIONS : 0;
         try (HikariDataSource pool = Pools.create(pool(target, "storagehub-rebuild", changeCopies));
              HikariDataSource switchPool = Pools.create(pool(db.schema(), "storagehub-rebuild-switch", 0))) {
             Jdbi targetJdbi = Databases.jdbi(pool);

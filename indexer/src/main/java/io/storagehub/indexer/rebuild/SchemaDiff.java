@@ -129,8 +129,10 @@ final class SchemaDiff {
     }
 
     private static List<String> tables(Connection c, String schema) throws SQLException {
-        return strings(c, "SELECT table_name FROM information_schema.tables WHERE table_schema = "
-                + literal(schema) + " AND table_type = 'BASE TABLE' ORDER BY table_name");
+        // a partitioned table (change_key) is compared as one table, through its parent
+        return strings(c, "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = " + literal(schema) + " AND c.relkind IN ('r', 'p') AND NOT c.relispartition"
+                + " ORDER BY c.relname");
     }
 
     /** The columns that must be equal, comma-separated (names from the catalog, quoted). */

@@ -109,6 +109,7 @@ final class JdbiStateWriter implements StateWriter {
         CopyText rows = new CopyText((int) Math.min(Integer.MAX_VALUE - 64, bytes[0]));
         CopyText keys = new CopyText((int) Math.min(Integer.MAX_VALUE - 64, bytes[1]));
         ChangeRows.append(changes, rows, keys);
+        createKeyPartitions(changes);
         try {
             CopyManager copy = handle.getConnection().unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn(ChangeRows.COPY_CHANGES, new ByteArrayInputStream(rows.buffer(), 0, rows.size()));
@@ -116,6 +117,21 @@ final class JdbiStateWriter implements StateWriter {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("writing " + rows.rows() + " changes failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Creates the {@code change_key} partitions the batch's changes fall in where they are missing: the blocks each
+     * chain's changes span (a partition holds a range of blocks for every chain).
+     */
+    private void createKeyPartitions(List<Changes> changes) {
+        List<Changes> recorded = changes.stream().filter(c -> !c.changes().isEmpty()).toList();
+        handle.createQuery(sql("createKeyPartitions"))
+                .bindArray("firsts", Long.class, recorded.stream()
+                        .map(c -> c.changes().get(0).view().position().block()).toList())
+                .bindArray("lasts", Long.class, recorded.stream()
+                        .map(c -> c.changes().get(c.changes().size() - 1).view().position().block()).toList())
+                .mapTo(String.class)
+                .one();
     }
 
     private void advanceCheckpoint(SourceOffset offset) {

@@ -14,7 +14,19 @@ import java.util.List;
 public final class ChangeRows {
     public static final String COPY_CHANGES = "COPY change (chain, block, event_index, block_hash, block_time, pallet,"
             + " name, data, entities) FROM STDIN";
-    public static final String COPY_KEYS = "COPY change_key (chain, key, block, event_index) FROM STDIN";
+    public static final String COPY_KEYS = copyKeysInto("change_key");
+
+    /**
+     * Creates the {@code change_key} partitions (V0009) for every chain's blocks up to its position in
+     * {@code chain_position}, where they are missing: for loaders that COPY a whole history of key rows at once.
+     */
+    public static final String CREATE_KEY_PARTITIONS_TO_POSITIONS = "SELECT change_key_partitions(array_agg(0::bigint),"
+            + " array_agg(last_block))::text FROM chain_position";
+
+    /** The COPY of key rows into {@code table}: {@code change_key} or one of its partitions. */
+    public static String copyKeysInto(String table) {
+        return "COPY " + table + " (chain, key, block, event_index) FROM STDIN";
+    }
 
     private ChangeRows() {
     }

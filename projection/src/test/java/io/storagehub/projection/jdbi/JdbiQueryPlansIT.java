@@ -36,7 +36,13 @@ class JdbiQueryPlansIT {
     private static final int FILES = 5_000;
     private static final int PAGE = 21;
     private static final int CHANGES = 20_000;
+    /** Blocks between two blocks of changes: 4,000 blocks of changes span 4 partitions of change_key (V0009). */
+    private static final long BLOCK_STEP = 100;
+    /** A position in the second partition of change_key. */
+    private static final long AFTER_BLOCK = 200_000;
     private static final Pattern CHAIN_ONLY_BOUND = Pattern.compile("(?m)Index Cond: \\((?![^\\n]* AND )chain = ");
+    /** The primary key of any partition of change_key. */
+    private static final String KEY_PARTITION_PKEY = "change_key_\\d+_pkey";
     private static final Pattern PARAMETER = Pattern.compile("(?<!:):(\\w+)");
 
     private static MigratedSchema db;
@@ -64,11 +70,14 @@ class JdbiQueryPlansIT {
         db.jdbi.useHandle(h -> h.execute("ANALYZE"));
     }
 
-    /** {@link #CHANGES} changes, each of a file, its bucket, its owner and one MSP, over 5 blocks a change. */
+    /**
+     * {@link #CHANGES} changes, each of a file, its bucket, its owner and one MSP, 5 to a block, the blocks
+     * {@link #BLOCK_STEP} apart: their keys fill several partitions of {@code change_key}.
+     */
     private static Changes changes() {
         List<RecordedChange> recorded = new ArrayList<>();
         for (int i = 0; i < CHANGES; i++) {
-            Position position = new Position(i / 5, i % 5);
+            Position position = new Position((long) (i / 5) * BLOCK_STEP, i % 5);
             String file = Ids.hex32(100_000 + i % FILES);
             recorded.add(new RecordedChange(new ChangeView(position, Ids.hex32(9), Instant.EPOCH, "FileSystem",
                     "MspAcceptedStorageRequest", "{}", List.of(new ChangedEntity(EntityKind.FILE, file,
@@ -85,20 +94,27 @@ class JdbiQueryPlansIT {
     void history_andChanges_scanTheirKeysInPositionOrder() {
         Map<String, Object> history = Map.of("chain", CHAIN,
                 "key", RecordedChange.key(RecordedChange.FILE, Ids.hex32(100_003)),
-                "afterBlock", 1_000L, "afterIndex", 2L, "limit", PAGE);
+                "afterBlock", AFTER_BLOCK, "afterIndex", 2L, "limit", PAGE);
         Map<String, Object> filtered = Map.of("chain", CHAIN,
                 "key", RecordedChange.key(RecordedChange.IN_BUCKET, Ids.hex32(1_003)),
-                "otherKeys", "{" + RecordedChange.key(RecordedChange.MSP, Ids.hex32(3)) + "}", "afterBlock", 1_000L,
-                "afterIndex", 2L, "limit", PAGE);
-        Map<String, Object> all = Map.of("chain", CHAIN, "afterBlock", 1_000L, "afterIndex", 2L, "limit", PAGE);
+                "otherKeys", "{" + RecordedChange.key(RecordedChange.MSP, Ids.hex32(3)) + "}", "afterBlock",
+                AFTER_BLOCK, "afterIndex", 2L, "limit", PAGE);
+        Map<String, Object> all = Map.of("chain", CHAIN, "afterBlock", AFTER_BLOCK, "afterIndex", 2L, "limit", PAGE);
 
-        assertKeysetIndexScan("historyAsc", history, "change_key_pkey");
-        assertKeysetIndexScan("historyDesc", history, "change_key_pkey");
-        assertKeysetIndexScan("filteredChanges", filtered, "change_key_pkey");
+        // each partition's primary key read in order (an ordered Append, no sort), those on the wrong side of the
+        // position pruned
+        assertKeysetIndexScan("historyAsc", history, KEY_PARTITION_PKEY);
+        assertKeysetIndexScan("historyDesc", history, KEY_PARTITION_PKEY);
+        assertKeysetIndexScan("filteredChanges", filtered, KEY_PARTITION_PKEY);
         assertKeysetIndexScan("changes", all, "change_pkey");
+        assertThat(plans("historyAsc", history)).allSatisfy(plan -> assertThat(plan)
+                .doesNotContain("change_key_0_pkey").contains("change_key_3_pkey"));
+        assertThat(plans("filteredChanges", filtered)).allSatisfy(plan -> assertThat(plan)
+                .doesNotContainPattern("Index (Only )?Scan using change_key_0_pkey on change_key_0 k"));
         assertThat(plans("historyDesc", history)).allSatisfy(plan -> assertThat(plan)
-                .contains("Scan Backward using change_key_pkey")
-                .containsPattern("Index Scan using change_pkey "));
+                .containsPattern("Scan Backward using " + KEY_PARTITION_PKEY + " ")
+                .containsPattern("Index Scan using change_pkey ")
+                .contains("change_key_0_pkey").doesNotContain("change_key_2_pkey"));
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import io.storagehub.schema.migration.Migrations;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,32 @@ class MigrationsIT {
 
             // then
             assertThat(tables(schema)).containsAll(TABLES);
+        }
+    }
+
+    @Test
+    void v0009_movesTheKeysOfAnExistingHistory_intoTheirBlockPartitions() {
+        try (IsolatedSchema schema = TestDatabase.isolatedSchema()) {
+            // given: a schema at V0008 whose unpartitioned change_key holds keys of two chains
+            Flyway.configure(MigrationsIT.class.getClassLoader()).dataSource(schema.dataSource())
+                    .schemas(schema.name()).locations("classpath:db/migration").target("8").load().migrate();
+            Jdbi jdbi = Jdbi.create(schema.dataSource());
+            jdbi.useHandle(h -> h.execute("INSERT INTO change_key VALUES ('a', '\\x0401', 5, 0),"
+                    + " ('a', '\\x0401', 300000, 1), ('b', '\\x0502', 131072, 3)"));
+
+            // when
+            Migrations.migrate(schema.dataSource(), schema.name());
+
+            // then: every key kept, each in the partition of its block; the partitions the chains' ranges span exist
+            List<String> keys = jdbi.withHandle(h -> h.createQuery("SELECT tableoid::regclass::text || ' ' || chain"
+                    + " || ' ' || encode(key, 'hex') || ' ' || block || ' ' || event_index FROM change_key ORDER BY block")
+                    .mapTo(String.class).list());
+            List<String> partitions = jdbi.withHandle(h -> h.createQuery("SELECT relid::text"
+                    + " FROM pg_partition_tree('change_key') WHERE isleaf ORDER BY 1").mapTo(String.class).list());
+            assertThat(keys).containsExactly("change_key_0 a 0401 5 0", "change_key_1 b 0502 131072 3",
+                    "change_key_2 a 0401 300000 1");
+            assertThat(partitions).containsExactly("change_key_0", "change_key_1", "change_key_2");
+            assertThat(tables(schema)).doesNotContain("change_key_unpartitioned");
         }
     }
 

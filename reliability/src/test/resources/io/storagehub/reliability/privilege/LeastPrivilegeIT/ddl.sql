@@ -13,3 +13,4 @@ SELECT nextval('dead_letter_id_seq')
 SELECT setval('dead_letter_id_seq', 1)
 COMMENT ON TABLE msp IS 'changed'
 CREATE TRIGGER reliability_probe AFTER INSERT ON msp FOR EACH ROW EXECUTE FUNCTION pg_catalog.now()
+SELECT * FROM change_key_partition(1000000000)

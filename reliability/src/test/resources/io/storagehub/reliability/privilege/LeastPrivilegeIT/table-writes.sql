@@ -64,6 +64,12 @@ DELETE FROM change_key
 TRUNCATE change_key
 LOCK TABLE change_key IN EXCLUSIVE MODE
 COPY change_key FROM STDIN
+INSERT INTO change_key_0 SELECT * FROM change_key_0 LIMIT 1
+UPDATE change_key_0 SET chain = chain
+DELETE FROM change_key_0
+TRUNCATE change_key_0
+LOCK TABLE change_key_0 IN EXCLUSIVE MODE
+COPY change_key_0 FROM STDIN
 INSERT INTO source_checkpoint SELECT * FROM source_checkpoint LIMIT 1
 UPDATE source_checkpoint SET projection = projection
 DELETE FROM source_checkpoint
