@@ -107,7 +107,7 @@ public final class Rebuild {
         TopicHistory history = HistoryCheck.verify(kafka, options.allowTruncatedHistory());
         log.atInfo().addKeyValue("topic", kafka.topic()).addKeyValue("schema", target)
                 .addKeyValue("changes", db.changes() ? "on" : "off").log("rebuild started");
-        // a bulk build keeping changes holds two connections for their COPY during the whole replay
+        // a bulk build keeping changes holds connections for their COPYs during the whole replay
         int changeCopies = bulk.rebuild() && db.changes() ? ChangeCopy.CONNECTIONS : 0;
         try (HikariDataSource pool = Pools.create(pool(target, "storagehub-rebuild", changeCopies));
              HikariDataSource switchPool = Pools.create(pool(db.schema(), "storagehub-rebuild-switch", 0))) {

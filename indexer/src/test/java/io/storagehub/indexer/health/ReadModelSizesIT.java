@@ -59,6 +59,29 @@ class ReadModelSizesIT {
         assertThat(checkpoints.rows()).isEqualTo(50);
     }
 
+    @Test
+    void thePartitionedKeyTable_isOneTable_itsPartitionsSummed() {
+        // given: change_key rows in two of its partitions
+        jdbi.useHandle(h -> {
+            h.execute("SELECT change_key_partitions('{0}', '{200000}')");
+            h.execute("INSERT INTO change_key VALUES ('c', '\\x01', 1, 0), ('c', '\\x01', 2, 0),"
+                    + " ('c', '\\x01', 150000, 0)");
+        });
+        // when
+        ReadModelSize counted = jdbi.withHandle(h -> ReadModelSizes.read(h, schema.name()));
+        jdbi.useHandle(h -> h.execute("ANALYZE change_key"));
+        ReadModelSize estimated = jdbi.withHandle(h -> ReadModelSizes.read(h, schema.name(), 1));
+        // then
+        assertThat(counted.tables()).extracting(ReadModelSize.Table::name).contains("change_key")
+                .noneMatch(name -> name.startsWith("change_key_"));
+        long oneIndexedPartition = jdbi.withHandle(h -> h.createQuery("SELECT pg_total_relation_size('change_key_0')")
+                .mapTo(Long.class).one());
+        assertThat(table(counted, "change_key").rows()).isEqualTo(3);
+        assertThat(table(counted, "change_key").bytes()).isGreaterThan(oneIndexedPartition);
+        assertThat(table(estimated, "change_key").rowsEstimated()).isTrue();
+        assertThat(table(estimated, "change_key").rows()).isEqualTo(3);
+    }
+
     private static ReadModelSize.Table table(ReadModelSize size, String name) {
         return size.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
