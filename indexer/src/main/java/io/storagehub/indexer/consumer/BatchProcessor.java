@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -108,28 +111,101 @@ public final class BatchProcessor {
         return apply(decoding.await());
     }
 
+    /**
+     * A decoded batch, applied in memory ahead of its write where the writer can ({@link BatchWriter#prepare}).
+     */
+    public static final class Staged {
+        private final PartitionBatch batch;
+        private final long start;
+        private final BatchWriter.Prepared prepared;
+
+        private Staged(PartitionBatch batch, long start, BatchWriter.Prepared prepared) {
+            this.batch = batch;
+            this.start = start;
+            this.prepared = prepared;
+        }
+
+        /** Whether the batch was applied ahead of its write: its write can run on another thread. */
+        public boolean prepared() {
+            return prepared != null;
+        }
+    }
+
+    /**
+     * Waits for a batch's decoding and applies it in memory ahead of its write, over the batches staged before it
+     * and not yet written. If that fails, the batch is staged unprepared and {@link #applyNow} will apply it in its
+     * transaction (where a failure is retried or reported as usual).
+     */
+    public Staged stage(Decoding decoding) {
+        return stage(decoding.await(), System.nanoTime());
+    }
+
+    /** Stages a batch again, after the prepared batches were discarded ({@link #discardPrepared}). */
+    public Staged restage(Staged staged) {
+        return stage(staged.batch, staged.start);
+    }
+
+    private Staged stage(PartitionBatch batch, long start) {
+        try {
+            return new Staged(batch, start, writer.prepare(batch.batch()).orElse(null));
+        } catch (RuntimeException e) {
+            log.atDebug().addKeyValue("offset", batch.firstOffset())
+                    .log("batch not applied ahead of its write, it is applied in its transaction: {}", e.toString());
+            return new Staged(batch, start, null);
+        }
+    }
+
+    /** Forgets every batch staged and not written (see {@link BatchWriter#discardPrepared}). */
+    public void discardPrepared() {
+        writer.discardPrepared();
+    }
+
+    /** Starts the write of a prepared batch on {@code executor}; see {@link #settle}. */
+    public CompletableFuture<BatchResult> writeAsync(Staged staged, Executor executor) {
+        if (staged.prepared == null) {
+            throw new IllegalArgumentException("the batch was not prepared: apply it with applyNow");
+        }
+        return CompletableFuture.supplyAsync(() -> staged.prepared.commit(staged.batch::deadLetters), executor);
+    }
+
+    /**
+     * The outcome of a write started by {@link #writeAsync}, once it ended. If it did not commit, the batches staged
+     * after it are discarded ({@link #discardPrepared}) and must be staged again; unless the schema was switched,
+     * the batch is then applied in its transaction, with retries ({@link #applyNow}).
+     */
+    public Result settle(Staged staged, CompletableFuture<BatchResult> write) {
+        try {
+            return committed(staged.batch, write.join(), staged.start);
+        } catch (CompletionException e) {
+            writer.discardPrepared();
+            if (e.getCause() instanceof ReadModelSwitchedException) {
+                return new Switched();
+            }
+            log.atInfo().addKeyValue("offset", staged.batch.firstOffset())
+                    .log("batch applied ahead of its write not committed, applying it again: {}",
+                            e.getCause() == null ? e.toString() : e.getCause().toString());
+            return apply(staged.batch, staged.start);
+        }
+    }
+
+    /** Applies an unprepared staged batch in its transaction, with retries, on the caller's thread. */
+    public Result applyNow(Staged staged) {
+        if (staged.prepared != null) {
+            throw new IllegalArgumentException("the batch was prepared: write it with writeAsync");
+        }
+        return apply(staged.batch, staged.start);
+    }
+
     private Result apply(PartitionBatch batch) {
-        long start = System.nanoTime();
+        return apply(batch, System.nanoTime());
+    }
+
+    private Result apply(PartitionBatch batch, long start) {
         MDC.put("partition", Integer.toString(batch.partition()));
         MDC.put("offset", Long.toString(batch.firstOffset()));
         try {
             BatchResult result = resilience.call(() -> writer.write(batch.batch(), batch::deadLetters));
-            OutcomeCounts counts = batch.counts(result);
-            metrics.batch(counts, Duration.ofNanos(System.nanoTime() - start));
-            lastBlocks(batch.events());
-            if (counts.deadLettered() > 0) {
-                for (DeadLetter letter : batch.deadLetters(result)) {
-                    log.atInfo().addKeyValue("chain", letter.chain().orElse("-"))
-                            .addKeyValue("position", letter.position().map(Object::toString).orElse("-"))
-                            .addKeyValue("deadLetterOffset", letter.offset())
-                            .addKeyValue("reasonKind", letter.reasonKind())
-                            .log("dead-lettered: {}", letter.reason());
-                }
-                onDeadLetters.run();
-            }
-            log.atDebug().addKeyValue("records", counts.total()).addKeyValue("applied", counts.applied())
-                    .addKeyValue("nextOffset", batch.nextOffset()).log("batch committed");
-            return new Committed(batch.nextOffset(), counts);
+            return committed(batch, result, start);
         } catch (RetriableFailure e) {
             return new Failed(batch.firstOffset(), e);
         } catch (ReadModelSwitchedException e) {
@@ -138,6 +214,26 @@ public final class BatchProcessor {
             MDC.remove("partition");
             MDC.remove("offset");
         }
+    }
+
+    /** Counts, logs and reports a committed batch. */
+    private Committed committed(PartitionBatch batch, BatchResult result, long start) {
+        OutcomeCounts counts = batch.counts(result);
+        metrics.batch(counts, Duration.ofNanos(System.nanoTime() - start));
+        lastBlocks(batch.events());
+        if (counts.deadLettered() > 0) {
+            for (DeadLetter letter : batch.deadLetters(result)) {
+                log.atInfo().addKeyValue("chain", letter.chain().orElse("-"))
+                        .addKeyValue("position", letter.position().map(Object::toString).orElse("-"))
+                        .addKeyValue("deadLetterOffset", letter.offset())
+                        .addKeyValue("reasonKind", letter.reasonKind())
+                        .log("dead-lettered: {}", letter.reason());
+            }
+            onDeadLetters.run();
+        }
+        log.atDebug().addKeyValue("records", counts.total()).addKeyValue("applied", counts.applied())
+                .addKeyValue("nextOffset", batch.nextOffset()).log("batch committed");
+        return new Committed(batch.nextOffset(), counts);
     }
 
     private static BlockRef later(BlockRef a, BlockRef b) {

@@ -8,6 +8,7 @@ import io.storagehub.indexer.retry.Failures;
 import io.storagehub.indexer.retry.FatalFailure;
 import io.storagehub.indexer.retry.Resilience;
 import io.storagehub.indexer.retry.RetriableFailure;
+import io.storagehub.projection.BatchResult;
 import io.storagehub.projection.SourceOffset;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -37,10 +41,11 @@ import org.slf4j.LoggerFactory;
  * a hint for lag tooling. On assignment a partition is sought to its stored offset before any record of it is
  * applied (it stays paused while the database is unreachable). A batch that fails for a transient reason is
  * retried; if it still fails the partition is sought back to the batch's first offset and paused for a bounded,
- * growing delay, so no offset ever moves past it. Batches run on the polling thread, so a revocation (which
- * Kafka runs inside {@code poll}) never overlaps a batch: every batch is committed or rolled back before it.
- * Decoding is pipelined: a poll's records are decoded on the common fork-join pool while the batches of the poll
- * before are written, and applied on the next turn (see {@link #step()}).
+ * growing delay, so no offset ever moves past it. Work is pipelined (see {@link #step()}): a poll's records are
+ * decoded on the common fork-join pool while the batches of the poll before are applied; a batch is applied in
+ * memory on this thread while the batch before it is written and committed on the writer thread. A revocation
+ * (which Kafka runs inside {@code poll}) first waits for the batch being written, so every batch of the revoked
+ * partitions is committed or rolled back before it returns.
  */
 public final class IndexerConsumer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(IndexerConsumer.class);
@@ -48,7 +53,7 @@ public final class IndexerConsumer implements Runnable {
     private final IndexerConfig config;
     private final Consumer<byte[], byte[]> consumer;
     private final BatchProcessor processor;
-    private final BatchWriter writer;
+    private final BatchWriter batchWriter;
     private final RetryConfig retryConfig;
     private final IndexerMetrics metrics;
     private final Map<TopicPartition, PartitionState> partitions = new ConcurrentHashMap<>();
@@ -57,6 +62,16 @@ public final class IndexerConsumer implements Runnable {
     private final LoopHealth health = new LoopHealth();
     /** Batches polled on the last turn, decoding, to be applied on the next (touched by the loop's thread only). */
     private final List<Polled> decoding = new ArrayList<>();
+    /** Writes batches applied ahead on the loop's thread, one at a time. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "indexer-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The batch being written on the writer thread, if any (touched by the loop's thread only). */
+    private Writing writing;
+    /** The current turn's decisions, also made by the rebalance callbacks that run inside its poll. */
+    private Turn turn = new Turn();
     private volatile boolean failing;
     private volatile Throwable fatal;
 
@@ -65,7 +80,7 @@ public final class IndexerConsumer implements Runnable {
                            IndexerMetrics metrics, Runnable onDeadLetters) {
         this.config = config;
         this.consumer = consumer;
-        this.writer = writer;
+        this.batchWriter = writer;
         this.retryConfig = retryConfig;
         this.metrics = metrics;
         this.processor = new BatchProcessor(writer, decoder, resilience, metrics, onDeadLetters);
@@ -87,6 +102,12 @@ public final class IndexerConsumer implements Runnable {
             log.error("indexer stopped: {}", fatal.getMessage(), fatal);
         } finally {
             try {
+                finishWrite(new Turn()); // the batch in flight commits or rolls back before the consumer closes
+            } catch (RuntimeException | Error e) {
+                log.warn("the last batch's write failed: {}", e.toString());
+            }
+            writer.shutdown();
+            try {
                 // a static member stays in its group after close unless it leaves: leave, so that its
                 // partitions move to the other members at once
                 consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))
@@ -103,15 +124,20 @@ public final class IndexerConsumer implements Runnable {
     /**
      * One turn of the loop: poll, start decoding what was polled (off this thread), then apply the batches polled
      * on the turn before, whose decoding ran while their predecessors were written. A polled batch therefore waits
-     * for the next poll, which does not block while batches are waiting ({@link Duration#ZERO}). Every batch is
-     * still applied on this thread between polls, in offset order per partition; one whose partition was revoked,
-     * sought back or halted by a failure before it ran is dropped unapplied (its records are read again from the
-     * stored or retried offset).
+     * for the next poll, which does not block while batches are waiting ({@link Duration#ZERO}). Each batch is
+     * applied in memory on this thread while the batch before it is written and committed on the writer thread
+     * ({@link BatchProcessor#stage}), then written there in turn once that one committed; the last batch's write is
+     * left running over the next poll if more batches are coming. Batches are still applied in offset order per
+     * partition; one whose partition was revoked, sought back or halted by a failure before it ran is dropped
+     * unapplied (its records are read again from the stored or retried offset). When a write does not commit, the
+     * batch applied after it is discarded and applied again.
      */
     private void step() {
+        Turn turn = new Turn();
+        this.turn = turn;
         prepare(System.nanoTime());
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(decoding.isEmpty() ? config.pollTimeout()
-                : Duration.ZERO);
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(decoding.isEmpty() && writing == null
+                ? config.pollTimeout() : Duration.ZERO);
         health.polled(System.nanoTime());
         List<Polled> polled = new ArrayList<>();
         for (TopicPartition tp : records.partitions()) {
@@ -123,41 +149,42 @@ public final class IndexerConsumer implements Runnable {
         }
         List<Polled> due = new ArrayList<>(decoding);
         decoding.clear();
-        Set<TopicPartition> halted = new HashSet<>();
-        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-        boolean switched = false;
         for (Polled batch : due) {
-            TopicPartition tp = batch.partition();
-            PartitionState state = batch.state();
-            if (!running.get() || partitions.get(tp) != state || state.needsSeek() || halted.contains(tp)) {
+            if (!runnable(batch, turn)) {
                 continue; // revoked, re-assigned or sought since it was polled: read again from its offset
             }
-            BatchProcessor.Result result = processor.process(batch.decoding());
-            if (result instanceof BatchProcessor.Committed committed) {
-                state.succeeded();
-                commits.put(tp, new OffsetAndMetadata(committed.nextOffset()));
-            } else if (result instanceof BatchProcessor.Failed failed) {
-                halted.add(tp);
-                consumer.seek(tp, failed.firstOffset());
-                consumer.pause(List.of(tp));
-                Duration delay = state.failed(System.nanoTime());
-                log.atWarn().addKeyValue("partition", tp.partition()).addKeyValue("offset", failed.firstOffset())
-                        .addKeyValue("retryIn", delay.toMillis() + "ms")
-                        .log("batch not applied, will re-read it: {}", failed.cause().getMessage());
-            } else {
-                log.info("the read model was switched (rebuild): seeking every partition to its new checkpoint");
-                partitions.values().forEach(PartitionState::mustSeek);
-                consumer.pause(consumer.assignment());
-                switched = true;
+            BatchProcessor.Staged staged = processor.stage(batch.decoding());
+            boolean discarded = finishWrite(turn);
+            if (turn.switched) {
                 break;
             }
+            if (!runnable(batch, turn)) {
+                if (!discarded && staged.prepared()) {
+                    processor.discardPrepared(); // applied over a batch that did not commit
+                }
+                continue;
+            }
+            if (discarded) {
+                staged = processor.restage(staged);
+            }
+            if (staged.prepared()) {
+                writing = new Writing(batch, staged, processor.writeAsync(staged, writer));
+            } else {
+                handle(batch, processor.applyNow(staged), turn);
+                if (turn.switched) {
+                    break;
+                }
+            }
         }
-        if (!switched) {
+        if (!turn.switched) {
             // the batches just polled follow the ones applied; a halted partition's are read again after its seek
-            polled.stream().filter(b -> !halted.contains(b.partition())).forEach(decoding::add);
+            polled.stream().filter(b -> !turn.halted.contains(b.partition())).forEach(decoding::add);
         }
-        if (!commits.isEmpty()) {
-            consumer.commitAsync(commits, (offsets, e) -> {
+        if (decoding.isEmpty()) {
+            finishWrite(turn); // nothing to apply beside it: the write's outcome is known before the next poll
+        }
+        if (!turn.commits.isEmpty()) {
+            consumer.commitAsync(turn.commits, (offsets, e) -> {
                 if (e != null) {
                     log.debug("offset hint not committed: {}", e.toString());
                 }
@@ -172,8 +199,70 @@ public final class IndexerConsumer implements Runnable {
         failing = partitions.values().stream().anyMatch(PartitionState::failing);
     }
 
+    /** What one turn decided: the partitions halted by a failure, the offsets to hint, whether the schema switched. */
+    private static final class Turn {
+        final Set<TopicPartition> halted = new HashSet<>();
+        final Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        boolean switched;
+    }
+
+    private boolean runnable(Polled batch, Turn turn) {
+        TopicPartition tp = batch.partition();
+        PartitionState state = batch.state();
+        return running.get() && !turn.switched && partitions.get(tp) == state && !state.needsSeek()
+                && !turn.halted.contains(tp);
+    }
+
+    /**
+     * Waits for the write in flight, if any, and acts on its outcome. Returns whether the batches applied after
+     * it were discarded (it did not commit as prepared).
+     */
+    private boolean finishWrite(Turn turn) {
+        if (writing == null) {
+            return false;
+        }
+        Writing w = writing;
+        writing = null;
+        BatchProcessor.Result result = processor.settle(w.staged(), w.write());
+        handle(w.batch(), result, turn);
+        return !(result instanceof BatchProcessor.Committed);
+    }
+
+    /** Acts on a batch's outcome: hint its offset, or seek its partition back and pause it, or seek them all. */
+    private void handle(Polled batch, BatchProcessor.Result result, Turn turn) {
+        TopicPartition tp = batch.partition();
+        PartitionState state = batch.state();
+        boolean assigned = partitions.get(tp) == state;
+        if (result instanceof BatchProcessor.Committed committed) {
+            state.succeeded();
+            if (assigned) {
+                turn.commits.put(tp, new OffsetAndMetadata(committed.nextOffset()));
+            }
+        } else if (result instanceof BatchProcessor.Failed failed) {
+            turn.halted.add(tp);
+            if (!assigned) {
+                return; // revoked meanwhile: its next owner starts from the stored offset
+            }
+            consumer.seek(tp, failed.firstOffset());
+            consumer.pause(List.of(tp));
+            Duration delay = state.failed(System.nanoTime());
+            log.atWarn().addKeyValue("partition", tp.partition()).addKeyValue("offset", failed.firstOffset())
+                    .addKeyValue("retryIn", delay.toMillis() + "ms")
+                    .log("batch not applied, will re-read it: {}", failed.cause().getMessage());
+        } else {
+            log.info("the read model was switched (rebuild): seeking every partition to its new checkpoint");
+            partitions.values().forEach(PartitionState::mustSeek);
+            consumer.pause(consumer.assignment());
+            turn.switched = true;
+        }
+    }
+
     /** A polled partition's records being decoded, with the partition's state when they were polled. */
     private record Polled(TopicPartition partition, PartitionState state, BatchProcessor.Decoding decoding) {
+    }
+
+    /** A batch being written on the writer thread. */
+    private record Writing(Polled batch, BatchProcessor.Staged staged, CompletableFuture<BatchResult> write) {
     }
 
     /** Seeks partitions that need it and resumes those whose backoff has elapsed. */
@@ -196,7 +285,7 @@ public final class IndexerConsumer implements Runnable {
 
     private void trySeek(TopicPartition tp, PartitionState state, long now) {
         try {
-            Optional<SourceOffset> stored = writer.checkpoint(tp.topic(), tp.partition());
+            Optional<SourceOffset> stored = batchWriter.checkpoint(tp.topic(), tp.partition());
             if (stored.isPresent()) {
                 consumer.seek(tp, stored.get().nextOffset());
             } else {
@@ -282,7 +371,9 @@ public final class IndexerConsumer implements Runnable {
 
         @Override
         public void onPartitionsRevoked(java.util.Collection<TopicPartition> revoked) {
-            // no batch is open here: batches run between polls on this thread
+            // the batch in flight ends before the partitions go, so no batch of them is open after this (its
+            // outcome counts in the turn whose poll runs this)
+            finishWrite(turn);
             revoked.forEach(partitions::remove);
             log.info("partitions revoked: {}", revoked);
         }

@@ -7,6 +7,7 @@ import io.storagehub.projection.Batch;
 import io.storagehub.projection.BatchResult;
 import io.storagehub.projection.SourceOffset;
 import io.storagehub.projection.jdbi.JdbiProjection;
+import io.storagehub.projection.jdbi.TransactionHook;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -50,16 +51,32 @@ public final class JdbiBatchWriter implements BatchWriter {
     @Override
     public BatchResult write(Batch batch, Function<BatchResult, List<DeadLetter>> deadLetters) {
         try {
-            return projection.apply(batch, (handle, result) -> {
-                batch.checkpoint().ifPresent(source -> guardSchema(handle, source));
-                DeadLetterOutbox.insert(handle, deadLetters.apply(result));
-            });
+            return projection.apply(batch, hook(batch, deadLetters));
         } catch (ReadModelSwitchedException e) {
             projection.forgetCachedRows(); // the tables behind the cached rows were replaced
             throw e;
         } catch (RuntimeException e) {
             throw Failures.classify("applying a batch of " + batch.events().size() + " events", e);
         }
+    }
+
+    @Override
+    public Optional<Prepared> prepare(Batch batch) {
+        JdbiProjection.Prepared prepared = projection.prepare(batch);
+        return Optional.of(deadLetters -> projection.commit(prepared, hook(batch, deadLetters)));
+    }
+
+    @Override
+    public void discardPrepared() {
+        projection.discardPrepared();
+    }
+
+    /** In the batch's transaction: the guard against a switched schema, then the dead letters. */
+    private TransactionHook hook(Batch batch, Function<BatchResult, List<DeadLetter>> deadLetters) {
+        return (handle, result) -> {
+            batch.checkpoint().ifPresent(source -> guardSchema(handle, source));
+            DeadLetterOutbox.insert(handle, deadLetters.apply(result));
+        };
     }
 
     private void guardSchema(Handle handle, SourceOffset source) {

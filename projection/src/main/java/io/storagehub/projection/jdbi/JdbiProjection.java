@@ -7,12 +7,16 @@ import io.storagehub.projection.ProjectionEngine;
 import io.storagehub.projection.SourceOffset;
 import io.storagehub.projection.state.CachingLoader;
 import io.storagehub.projection.state.Changes;
+import io.storagehub.projection.state.PendingChanges;
 import io.storagehub.projection.state.RowCache;
 import io.storagehub.schema.event.Position;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,7 +24,8 @@ import org.jdbi.v3.core.Jdbi;
  * from earlier batches by a {@link RowCache} are not read again), the shared
  * {@link ProjectionEngine} applies the events, the changes, digests, positions and source checkpoint are written
  * set-based, and a notification on {@link #INDEXED_CHANNEL} (payload: the chain) tells listeners, once the
- * transaction commits, that a chain advanced.
+ * transaction commits, that a chain advanced. Or, split in two so that a batch can be applied while the one before
+ * it is written: {@link #prepare} applies it in memory, {@link #commit} writes it.
  */
 public final class JdbiProjection implements Projection {
     /** The channel notified, with the chain name as payload, when a batch advancing that chain commits. */
@@ -35,6 +40,7 @@ public final class JdbiProjection implements Projection {
     private final String projectionName;
     private final RowCache rows;
     private final boolean recordChanges;
+    private final PendingChanges pending = new PendingChanges();
 
     public JdbiProjection(Jdbi jdbi) {
         this(jdbi, LIVE);
@@ -74,20 +80,14 @@ public final class JdbiProjection implements Projection {
 
     /** Applies a batch and runs {@code hook} in the same transaction, after the batch's writes. */
     public BatchResult apply(Batch batch, TransactionHook hook) {
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("prepared batches are waiting to be committed or discarded");
+        }
         Committed committed = jdbi.inTransaction(handle -> {
             handle.execute(Sql.of(JdbiProjection.class, "readCommitted"));
             CachingLoader loader = rows.over(new JdbiStateLoader(handle));
             ProjectionEngine.Result run = ProjectionEngine.run(batch, loader, recordChanges);
-            new JdbiStateWriter(handle, projectionName).write(run.changes(), batch.checkpoint());
-            List<String> advanced = run.changes().stream().map(Changes::chain).toList();
-            if (!advanced.isEmpty()) {
-                handle.createQuery(Sql.of(JdbiProjection.class, "notify"))
-                        .bind("channel", INDEXED_CHANNEL)
-                        .bindArray("chains", String.class, advanced)
-                        .mapTo(String.class)
-                        .list();
-            }
-            hook.inTransaction(handle, run.result());
+            write(handle, run, batch, hook);
             return new Committed(run, loader);
         });
         rows.publish(committed.loader(), committed.run().changes());
@@ -96,6 +96,71 @@ public final class JdbiProjection implements Projection {
 
     /** A batch's run and the loader it read through, once its transaction committed. */
     private record Committed(ProjectionEngine.Result run, CachingLoader loader) {
+    }
+
+    /**
+     * Applies a batch in memory, ahead of its write, so that it can be applied while the batches prepared before
+     * it are still being written: it reads the stored rows (outside any transaction, taking no lock) under the
+     * rows those batches wrote. Its writes are made by {@link #commit}, which must be called in the order the
+     * batches were prepared, each once the one before it committed. If a commit fails, or a batch prepared is not
+     * to be committed, {@link #discardPrepared} must be called before anything else is applied.
+     */
+    public Prepared prepare(Batch batch) {
+        return jdbi.withHandle(handle -> {
+            CachingLoader loader = rows.over(pending.over(JdbiStateLoader.unlocked(handle)));
+            ProjectionEngine.Result run = ProjectionEngine.run(batch, loader, recordChanges);
+            Object layer = pending.add(run.changes());
+            rows.publish(loader, run.changes());
+            return new Prepared(batch, run, new TreeMap<>(loader.locked()), layer);
+        });
+    }
+
+    /**
+     * Writes a prepared batch in one transaction with {@code hook}: first each chain it applied is locked and its
+     * position compared with the one the batch was applied from; if another writer moved it in between, nothing is
+     * written and {@link StalePreparedBatchException} is thrown.
+     */
+    public BatchResult commit(Prepared prepared, TransactionHook hook) {
+        jdbi.useTransaction(handle -> {
+            handle.execute(Sql.of(JdbiProjection.class, "readCommitted"));
+            JdbiStateLoader locks = new JdbiStateLoader(handle);
+            prepared.from().forEach((chain, from) -> { // in name order, as the engine locks them
+                Optional<Position> now = locks.lockChain(chain);
+                if (!now.equals(from)) {
+                    throw new StalePreparedBatchException("chain " + chain + " is at " + now.map(Object::toString)
+                            .orElse("its origin") + ", the batch was applied from " + from.map(Object::toString)
+                            .orElse("its origin"));
+                }
+            });
+            write(handle, prepared.run(), prepared.batch(), hook);
+        });
+        pending.remove(prepared.layer());
+        return prepared.run().result();
+    }
+
+    /** Forgets the batches prepared and not committed, and the rows kept between batches, which include theirs. */
+    public void discardPrepared() {
+        pending.clear();
+        rows.clear();
+    }
+
+    /** A batch applied by {@link #prepare}, with the position of each chain it was applied from. */
+    public record Prepared(Batch batch, ProjectionEngine.Result run, SortedMap<String, Optional<Position>> from,
+                           Object layer) {
+    }
+
+    /** The batch's writes, its checkpoint, the notification of the chains it advanced, then {@code hook}. */
+    private void write(Handle handle, ProjectionEngine.Result run, Batch batch, TransactionHook hook) {
+        new JdbiStateWriter(handle, projectionName).write(run.changes(), batch.checkpoint());
+        List<String> advanced = run.changes().stream().map(Changes::chain).toList();
+        if (!advanced.isEmpty()) {
+            handle.createQuery(Sql.of(JdbiProjection.class, "notify"))
+                    .bind("channel", INDEXED_CHANNEL)
+                    .bindArray("chains", String.class, advanced)
+                    .mapTo(String.class)
+                    .list();
+        }
+        hook.inTransaction(handle, run.result());
     }
 
     /**

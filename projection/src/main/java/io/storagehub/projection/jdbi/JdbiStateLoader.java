@@ -18,25 +18,42 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** Reads the working rows of a unit of work in bulk ({@code = ANY(:ids)}), within the caller's transaction. */
+/**
+ * Reads the working rows of a unit of work in bulk ({@code = ANY(:ids)}), within the caller's transaction; or, made
+ * by {@link #unlocked}, outside any, for a batch applied ahead of its write.
+ */
 final class JdbiStateLoader implements StateLoader {
     private final Handle handle;
+    private final boolean locking;
 
     JdbiStateLoader(Handle handle) {
+        this(handle, true);
+    }
+
+    private JdbiStateLoader(Handle handle, boolean locking) {
         this.handle = handle;
+        this.locking = locking;
+    }
+
+    /** A loader whose {@link #lockChain} only reads the chain's position, taking no lock and creating no row. */
+    static JdbiStateLoader unlocked(Handle handle) {
+        return new JdbiStateLoader(handle, false);
     }
 
     @Override
     public Optional<Position> lockChain(String chain) {
-        handle.createUpdate(sql("insertChain")).bind("chain", chain).execute();
-        return handle.createQuery(sql("lockChain"))
+        if (locking) {
+            handle.createUpdate(sql("insertChain")).bind("chain", chain).execute();
+        }
+        return handle.createQuery(sql(locking ? "lockChain" : "chainPosition"))
                 .bind("chain", chain)
                 .map((rs, ctx) -> {
                     long block = rs.getLong("last_block");
                     return rs.wasNull() ? Optional.<Position>empty()
                             : Optional.of(new Position(block, rs.getLong("last_index")));
                 })
-                .one();
+                .findOne()
+                .orElse(Optional.empty());
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class CachingLoader implements StateLoader {
     }
 
     /** The chains this transaction locked, with the position each was at. */
-    Map<String, Optional<Position>> locked() {
+    public Map<String, Optional<Position>> locked() {
         return locked;
     }
 

@@ -2,7 +2,11 @@ package io.storagehub.projection.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storagehub.projection.Batch;
+import io.storagehub.projection.BatchResult;
+import io.storagehub.projection.Projection;
 import io.storagehub.projection.ReadModelSnapshot;
+import io.storagehub.projection.SourceOffset;
 import io.storagehub.projection.StorageQueries;
 import io.storagehub.projection.contract.ExpectedChanges;
 import io.storagehub.projection.contract.GeneratedChains;
@@ -18,14 +22,20 @@ import io.storagehub.schema.readmodel.FolderView;
 import io.storagehub.schema.readmodel.Page;
 import io.storagehub.schema.readmodel.PageRequest;
 import io.storagehub.schema.readmodel.SortKey;
+import io.storagehub.schema.event.Position;
 import io.storagehub.schema.value.AccountId;
 import io.storagehub.schema.value.ProviderId;
 import io.storagehub.testkit.chain.ChainGenerator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -87,6 +97,73 @@ class DifferentialIT {
                     .contains(EntityKind.values());
             expected.assertHeldBy(memory, chain, rows);
             expected.assertHeldBy(new JdbiStorageQueries(jdbi), chain, rows);
+        }
+    }
+
+    @Test
+    void batchesPreparedWhileTheOneBeforeCommits_holdTheSameRowsAndChanges() throws Exception {
+        try (MigratedSchema db = MigratedSchema.create(); Pipelined pipelined = new Pipelined(db.jdbi)) {
+            InMemoryStore store = new InMemoryStore();
+            InMemoryQueries memory = new InMemoryQueries(store);
+            String chain = "diff-pipelined";
+            ChainGenerator.Config config = ChainGenerator.Config.defaults(chain, 4343)
+                    .withLiveFilesTarget(600).withPoisonRate(0.02);
+            GeneratedChains.applyInRandomBatches(GeneratedChains.generate(config, 8_000), 55, 300,
+                    new InMemoryProjection(store), pipelined);
+            pipelined.finish();
+
+            ReadModelSnapshot rows = memory.snapshot(chain);
+            assertThat(rows.files()).hasSizeGreaterThan(500);
+            assertThat(new JdbiReadModelExport(db.jdbi).snapshot(chain)).isEqualTo(rows);
+            assertThat(ExpectedChanges.walkChanges(new JdbiStorageQueries(db.jdbi), chain, ChangeFilter.NONE, 997))
+                    .isEqualTo(ExpectedChanges.walkChanges(memory, chain, ChangeFilter.NONE, 1000));
+        }
+    }
+
+    /** The live indexer's pipeline: each batch is prepared while the one before it commits on another thread. */
+    private static final class Pipelined implements Projection, AutoCloseable {
+        private final JdbiProjection projection;
+        private final ExecutorService writer = Executors.newSingleThreadExecutor();
+        private Future<BatchResult> committing;
+
+        Pipelined(Jdbi jdbi) {
+            projection = new JdbiProjection(jdbi, JdbiProjection.LIVE, 200); // evicts: reads go through the overlay
+        }
+
+        @Override
+        public BatchResult apply(Batch batch) {
+            JdbiProjection.Prepared prepared = projection.prepare(batch);
+            finish();
+            committing = writer.submit(() -> projection.commit(prepared, TransactionHook.NONE));
+            return prepared.run().result();
+        }
+
+        void finish() {
+            if (committing != null) {
+                try {
+                    committing.get();
+                } catch (InterruptedException | ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+                committing = null;
+            }
+        }
+
+        @Override
+        public Optional<SourceOffset> checkpoint(String topic, int partition) {
+            finish();
+            return projection.checkpoint(topic, partition);
+        }
+
+        @Override
+        public Map<String, Position> chainPositions() {
+            finish();
+            return projection.chainPositions();
+        }
+
+        @Override
+        public void close() {
+            writer.shutdownNow();
         }
     }
 

@@ -70,6 +70,29 @@ class JdbiProjectionIT {
     }
 
     @Test
+    void aPreparedBatch_isNotCommitted_whenAnotherWriterMovedItsChainMeanwhile() {
+        // given: a batch prepared, then another writer applying the chain further
+        List<Envelope> events = SmokeChain.events(CHAIN);
+        projection.apply(Batch.of(events.subList(0, 2)));
+        JdbiProjection.Prepared prepared = projection.prepare(new Batch(events.subList(2, 3),
+                Optional.of(new SourceOffset(TOPIC, 0, 3))));
+        new JdbiProjection(db.jdbi).apply(Batch.of(events.subList(2, 4)));
+
+        // when
+        assertThatThrownBy(() -> projection.commit(prepared, TransactionHook.NONE))
+                .isInstanceOf(StalePreparedBatchException.class).hasMessageContaining(CHAIN);
+        assertThatThrownBy(() -> projection.apply(Batch.of(events.subList(2, 3))))
+                .isInstanceOf(IllegalStateException.class);
+        projection.discardPrepared();
+        BatchResult again = projection.apply(Batch.of(events.subList(2, 3)));
+
+        // then: nothing of the prepared batch was written; applied again, its event is the other writer's
+        assertThat(projection.checkpoint(TOPIC, 0)).isEmpty();
+        assertThat(again.outcomes()).extracting(Outcome::kind).containsExactly(Outcome.Kind.SKIPPED_DUPLICATE);
+        assertThat(projection.chainPositions()).containsExactly(Map.entry(CHAIN, events.get(3).position()));
+    }
+
+    @Test
     void checkpoint_onlyMovesForward_perTopicPartitionAndProjection() {
         // given
         List<Envelope> events = SmokeChain.events(CHAIN);
