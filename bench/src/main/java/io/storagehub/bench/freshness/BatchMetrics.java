@@ -14,10 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The live indexer's batch figures from its {@code /metrics} (port from its start-up log line): batches, records
- * and total batch time, so two scrapes give the mean batch size and duration between them.
+ * The live indexer's batch figures from its {@code /metrics} (port from its start-up log line): batches, records,
+ * total batch time (from the start of a batch's apply to its commit), and the time of the two stages of the
+ * pipeline, applying batches ahead (polling thread) and writing them (writer thread), so two scrapes give the mean
+ * batch size and duration and each stage's busy time between them.
  */
-public record BatchMetrics(double batches, double records, double batchSeconds) {
+public record BatchMetrics(double batches, double records, double batchSeconds, double applySeconds,
+                           double writeSeconds) {
     private static final Pattern PORT = Pattern.compile("httpPort=\"?(\\d+)");
 
     public static Optional<Integer> port(Path indexerLog) throws IOException {
@@ -34,7 +37,9 @@ public record BatchMetrics(double batches, double records, double batchSeconds) 
     static BatchMetrics parse(String text) {
         return new BatchMetrics(value(text, "storagehub_indexer_batch_duration_seconds_count"),
                 value(text, "storagehub_indexer_batch_size_sum"),
-                value(text, "storagehub_indexer_batch_duration_seconds_sum"));
+                value(text, "storagehub_indexer_batch_duration_seconds_sum"),
+                value(text, "storagehub_indexer_batch_apply_seconds_sum"),
+                value(text, "storagehub_indexer_batch_write_seconds_sum"));
     }
 
     private static double value(String text, String name) {
@@ -43,7 +48,8 @@ public record BatchMetrics(double batches, double records, double batchSeconds) 
 
     public BatchMetrics minus(BatchMetrics before) {
         return new BatchMetrics(batches - before.batches, records - before.records,
-                batchSeconds - before.batchSeconds);
+                batchSeconds - before.batchSeconds, applySeconds - before.applySeconds,
+                writeSeconds - before.writeSeconds);
     }
 
     public double meanBatchSize() {

@@ -17,19 +17,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import io.storagehub.bench.live.Backlog;
+import io.storagehub.bench.live.CommitClock;
+import io.storagehub.bench.live.FeedLag;
+import io.storagehub.bench.load.Topics;
 import io.storagehub.bench.report.Percentiles;
+import io.storagehub.schema.event.Position;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Freshness: the live indexer and the query API running, the chain continued at a steady rate (whole blocks,
  * paced), and for sampled blocks a long-poll {@code ?minBlock=<block>&waitMs=10000} started as the block is sent;
- * its answer marks the block visible. The first seconds (JIT, connections) are not counted.
+ * its answer marks the block visible. What the topic holds is applied before the feed starts; the indexer and the
+ * API then start cold (JIT, connections), so the measured window opens after a warm-up: at least
+ * {@link #WARMUP_SECONDS}, and until the indexer keeps up with the feed ({@link FeedLag}), at most
+ * {@link #MAX_WARMUP_SECONDS}.
  */
 public final class FreshnessBench {
     private static final Logger log = LoggerFactory.getLogger(FreshnessBench.class);
     private static final long SAMPLE_EVERY_NANOS = 50_000_000L;
     private static final int WARMUP_SECONDS = 10;
+    /** Measuring starts after this long even if the indexer never kept up with the feed. */
+    private static final int MAX_WARMUP_SECONDS = 60;
 
     private final Services services;
     private final Path workDir;
@@ -46,15 +56,20 @@ public final class FreshnessBench {
         try (ChildJvm indexer = ChildJvm.builder("indexer (live)", "io.storagehub.indexer.cli.IndexerCli")
                 .jvmArgs("-Xmx1g").args("run").env(env).logFile(workDir.resolve("live-indexer.log")).start();
              ApiProcess api = ApiProcess.start(services, workDir.resolve("freshness-api.log"), Map.of());
+             CommitClock clock = CommitClock.start(services.pg(), services.schema(), chain);
              EventFeed feed = new EventFeed(services.kafkaBootstrap(), services.topic(), "storagehub-bench-live",
                      EventFeed.Pace.LIVE)) {
+            // records the previous phases left unapplied are applied first: the feed starts from no backlog
+            long backlog = Backlog.awaitApplied(services, indexer,
+                    Topics.endOffset(services.kafkaBootstrap(), services.topic()), "freshness");
             List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
             List<CompletableFuture<?>> pending = new ArrayList<>();
             int[] failures = {0};
             PacedBlocks blocks = new PacedBlocks(generator, rate);
+            FeedLag lag = new FeedLag(clock);
             long start = blocks.start();
-            long end = start + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS + seconds);
-            long measureFrom = start + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
+            long end = Long.MAX_VALUE;
+            long measureFrom = Long.MAX_VALUE;
             long sentMeasured = 0;
             long lastSample = 0;
             BatchMetrics before = null;
@@ -64,6 +79,19 @@ public final class FreshnessBench {
                 long number = block.get(0).block().number();
                 long sentAt = System.nanoTime();
                 feed.publish(block);
+                if (measureFrom == Long.MAX_VALUE) {
+                    Envelope last = block.get(block.size() - 1);
+                    boolean keepsUp = lag.sent(sentAt, new Position(last.block().number(), last.index()));
+                    long warm = sentAt - start;
+                    if (warm >= TimeUnit.SECONDS.toNanos(WARMUP_SECONDS) && keepsUp
+                            || warm >= TimeUnit.SECONDS.toNanos(MAX_WARMUP_SECONDS)) {
+                        measureFrom = sentAt;
+                        end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
+                        log.info("freshness: measuring after a warm-up of {} s ({})", warm / 1e9, keepsUp
+                                ? "the indexer keeps up with the feed"
+                                : "its " + MAX_WARMUP_SECONDS + " s bound reached, the indexer not keeping up");
+                    }
+                }
                 if (sentAt >= measureFrom) {
                     sentMeasured += block.size();
                     if (before == null) {
@@ -102,7 +130,9 @@ public final class FreshnessBench {
             log.info("freshness: {} samples, {} failures, p50 {} ms, p99 {} ms", sorted.size(), failures[0],
                     Percentiles.of(sorted, 0.5), Percentiles.of(sorted, 0.99));
             return new FreshnessResult(rate, achieved, seconds, sorted.size(), failures[0], Percentiles.of(sorted, 0.5),
-                    Percentiles.of(sorted, 0.9), Percentiles.of(sorted, 0.99), sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), batches);
+                    Percentiles.of(sorted, 0.9), Percentiles.of(sorted, 0.99),
+                    sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), batches,
+                    new FreshnessResult.Warmup(backlog, (measureFrom - start) / 1e9, lag.caughtUp()));
         }
     }
 

@@ -5,5 +5,13 @@ package io.storagehub.bench.freshness;
  * to Kafka until the API answered a {@code minBlock=<block>} long-poll. Percentiles in milliseconds.
  */
 public record FreshnessResult(double targetRate, double achievedRate, double seconds, int samples, int failures,
-                              double p50, double p90, double p99, double max, BatchMetrics batches) {
+                              double p50, double p90, double p99, double max, BatchMetrics batches, Warmup warmup) {
+
+    /**
+     * Before the measured window: the records left in the topic that the indexer applied before the feed started,
+     * how long the feed ran before the window opened, and whether the indexer kept up with it by then (else the
+     * window opened at the warm-up's bound).
+     */
+    public record Warmup(long backlogRecords, double seconds, boolean keptUp) {
+    }
 }

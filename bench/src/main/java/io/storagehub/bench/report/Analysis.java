@@ -119,16 +119,21 @@ public final class Analysis {
     }
 
     public static String freshness(FreshnessResult r) {
-        double busy = r.batches().batchSeconds() / r.seconds();
+        double applying = r.batches().applySeconds() / r.seconds();
+        double writing = r.batches().writeSeconds() / r.seconds();
+        double busy = Math.max(applying, writing);
         StringBuilder md = new StringBuilder("**What limits freshness.** While measured, the live indexer committed ")
                 .append(Markdown.num(r.batches().batches())).append(" batches of ")
                 .append(Markdown.dec(r.batches().meanBatchSize(), 1)).append(" records on average, each taking ")
-                .append(Markdown.dec(r.batches().meanBatchMillis(), 1)).append(" ms (decode, load, apply, upsert, ")
-                .append("commit with its WAL flush): it was applying batches ").append(Markdown.pct(busy))
-                .append(" of the time. A block is visible once the batch holding it commits and its `pg_notify` wakes ")
-                .append("the API's waiting request, so latency is the wait for the current batch plus its own. ");
+                .append(Markdown.dec(r.batches().meanBatchMillis(), 1)).append(" ms from the start of its apply to ")
+                .append("its commit. The two stages of the pipeline overlap: the polling thread was applying batches ")
+                .append("in memory (reading the rows they need) ").append(Markdown.pct(applying))
+                .append(" of the time, the writer thread writing and committing them (with the WAL flush) ")
+                .append(Markdown.pct(writing)).append(". A block is visible once the batch holding it commits and ")
+                .append("its `pg_notify` wakes the API's waiting request, so latency is the wait for the current ")
+                .append("batch plus its own. ");
         if (busy > 0.7) {
-            md.append("At this utilization the consumer is close to saturation: a slower stretch (a checkpoint, a ")
+            md.append("At this utilization the busier stage is close to saturation: a slower stretch (a checkpoint, a ")
                     .append("GC, another process taking the CPU) makes records queue, the next batches grow and the ")
                     .append("latency of the blocks in them grows with the queue, which is the tail above. The fixed ")
                     .append("cost per batch (chain lock, state reads, several upserts, the checkpoint, the commit) ")

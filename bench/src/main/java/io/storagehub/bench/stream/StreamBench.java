@@ -2,9 +2,11 @@ package io.storagehub.bench.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.storagehub.bench.env.Checkpoints;
 import io.storagehub.bench.env.CpuClock;
 import io.storagehub.bench.env.Services;
+import io.storagehub.bench.live.Backlog;
+import io.storagehub.bench.live.CommitClock;
+import io.storagehub.bench.live.FeedLag;
 import io.storagehub.bench.env.Sql;
 import io.storagehub.bench.load.PacedBlocks;
 import io.storagehub.bench.load.Topics;
@@ -26,7 +28,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -48,12 +49,10 @@ import org.slf4j.LoggerFactory;
 public final class StreamBench {
     private static final Logger log = LoggerFactory.getLogger(StreamBench.class);
     /**
-     * The warm-up lasts at least this long, and until the indexer keeps up with the feed ({@link #CAUGHT_UP_MS}) and
+     * The warm-up lasts at least this long, and until the indexer keeps up with the feed ({@link FeedLag}) and
      * deliveries are timely ({@link #TIMELY_MS}).
      */
     private static final int WARMUP_SECONDS = 10;
-    /** The indexer keeps up once every block sent this long ago has committed: it trails the feed by less. */
-    private static final long CAUGHT_UP_MS = 500;
     /**
      * The goal's delivery bound: a delivery is timely when it arrives within this many ms of the commit of its
      * change (the goal is a p99 within it).
@@ -67,8 +66,6 @@ public final class StreamBench {
     private static final int FILTERED_SAMPLE_EVERY = 50;
     /** Measuring starts after this long even if the indexer never kept up or deliveries never were timely. */
     private static final int MAX_WARMUP_SECONDS = 60;
-    /** How long the indexer may take to apply what is in the topic before the feed starts, and after it ends. */
-    private static final int MAX_DRAIN_MINUTES = 30;
     /** HTTP clients the subscribers are spread over (each reads its connections on one selector thread). */
     private static final int CLIENTS = 8;
     /** The API's subscriber limit for the run: above the benchmark's subscribers. */
@@ -106,7 +103,7 @@ public final class StreamBench {
             // applies) are applied first: the feed and its warm-up start from an indexer with no backlog
             long backlog = Topics.endOffset(services.kafkaBootstrap(), services.topic());
             long drainStart = System.nanoTime();
-            long backlogEvents = awaitApplied(indexer, backlog);
+            long backlogEvents = Backlog.awaitApplied(services, indexer, backlog, "stream");
             double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
             Position from = clock.position();
             List<String> buckets = busyBuckets(filtered);
@@ -162,7 +159,7 @@ public final class StreamBench {
             }
             double apiCpu = CpuClock.seconds(api.pid()) - cpuBefore;
             feed.flush();
-            awaitApplied(indexer, Topics.endOffset(services.kafkaBootstrap(), services.topic()));
+            Backlog.awaitApplied(services, indexer, Topics.endOffset(services.kafkaBootstrap(), services.topic()), "stream");
             Position to = clock.position();
             Thread.sleep(2_000); // the last notifications' deliveries
             subscribers.forEach(Subscriber::close);
@@ -302,19 +299,16 @@ public final class StreamBench {
 
     /**
      * When the measured window opens: at least {@link #WARMUP_SECONDS} after the feed started, once both the indexer
-     * keeps up with the feed (every block sent {@link #CAUGHT_UP_MS} or longer ago has committed) and deliveries are
+     * keeps up with the feed (every block sent {@link FeedLag#CAUGHT_UP_MS} or longer ago has committed) and deliveries are
      * timely (over the last {@link #TIMELY_SPAN_MS}, the sampled subscribers received at least one change and each
      * within {@link #TIMELY_MS} of its commit; inspected at most every {@link #TIMELY_CHECK_MS}), or after
      * {@link #MAX_WARMUP_SECONDS} regardless.
      */
     private static final class Warmup {
-        private record Sent(long nanos, Position last) {
-        }
-
         private final CommitClock clock;
         private final List<Subscriber> sample;
         private final long start;
-        private final ArrayDeque<Sent> sent = new ArrayDeque<>();
+        private final FeedLag lag;
         private boolean caughtUp;
         private Timeliness lastSpan;
         private long inspectedAt;
@@ -323,23 +317,14 @@ public final class StreamBench {
             this.clock = clock;
             this.sample = sample;
             this.start = start;
+            this.lag = new FeedLag(clock);
         }
 
         /** Whether the window opens with the block that ends at {@code last}, sent at {@code sentAt}. */
         boolean over(long sentAt, Position last) {
-            sent.add(new Sent(sentAt, last));
+            caughtUp = lag.sent(sentAt, last);
             if (sentAt - start < TimeUnit.SECONDS.toNanos(WARMUP_SECONDS)) {
                 return false;
-            }
-            Sent due = null;
-            while (!sent.isEmpty() && sentAt - sent.peekFirst().nanos() >= TimeUnit.MILLISECONDS.toNanos(CAUGHT_UP_MS)) {
-                due = sent.pollFirst();
-            }
-            if (due != null) {
-                caughtUp = clock.committedAt(due.last()) >= 0;
-                if (!caughtUp) {
-                    sent.addFirst(due); // checked again with the next block
-                }
             }
             if (lastSpan == null || sentAt - inspectedAt >= TimeUnit.MILLISECONDS.toNanos(TIMELY_CHECK_MS)) {
                 lastSpan = deliveriesSince(sentAt - TimeUnit.MILLISECONDS.toNanos(TIMELY_SPAN_MS));
@@ -388,35 +373,6 @@ public final class StreamBench {
 
         double seconds(long at) {
             return (at - start) / 1e9;
-        }
-    }
-
-    /**
-     * Waits until the live indexer has stored the offset {@code end} (applied every record before it), at most
-     * {@link #MAX_DRAIN_MINUTES}, logging progress; returns how many records that took it from where it was.
-     */
-    private long awaitApplied(ChildJvm indexer, long end) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(MAX_DRAIN_MINUTES);
-        long lastLog = System.nanoTime();
-        try (Connection c = services.pg().connect()) {
-            Sql.useSchema(c, services.schema());
-            long from = Checkpoints.storedOffset(c, services.topic());
-            while (true) {
-                long stored = Checkpoints.storedOffset(c, services.topic());
-                if (stored >= end) {
-                    return end - Math.min(from, end);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the indexer did not reach offset " + end + " within "
-                            + MAX_DRAIN_MINUTES + " min (at " + stored + ")");
-                }
-                if (System.nanoTime() - lastLog > TimeUnit.SECONDS.toNanos(10)) {
-                    log.info("stream: indexer at offset {} of {}", stored, end);
-                    lastLog = System.nanoTime();
-                }
-                indexer.checkAlive();
-                Thread.sleep(100);
-            }
         }
     }
 

@@ -13,6 +13,8 @@ class BatchMetricsTest {
                 storagehub_indexer_batch_duration_seconds_count 10.0
                 storagehub_indexer_batch_duration_seconds_sum 1.0
                 storagehub_indexer_batch_size_sum 100.0
+                storagehub_indexer_batch_apply_seconds_sum 0.25
+                storagehub_indexer_batch_write_seconds_sum 0.5
                 """);
         BatchMetrics after = BatchMetrics.parse("""
                 # HELP storagehub_indexer_batch_size records per batch
@@ -20,6 +22,10 @@ class BatchMetricsTest {
                 storagehub_indexer_batch_duration_seconds_sum 2.0
                 storagehub_indexer_batch_size_count 30.0
                 storagehub_indexer_batch_size_sum 500.0
+                storagehub_indexer_batch_apply_seconds_count 30.0
+                storagehub_indexer_batch_apply_seconds_sum 0.75
+                storagehub_indexer_batch_write_seconds_count 30.0
+                storagehub_indexer_batch_write_seconds_sum 1.5
                 """);
 
         // when
@@ -29,5 +35,7 @@ class BatchMetricsTest {
         assertThat(between.batches()).isEqualTo(20.0);
         assertThat(between.meanBatchSize()).isEqualTo(20.0);
         assertThat(between.meanBatchMillis()).isEqualTo(50.0);
+        assertThat(between.applySeconds()).isEqualTo(0.5);
+        assertThat(between.writeSeconds()).isEqualTo(1.0);
     }
 }

@@ -10,7 +10,7 @@ class FreshnessSectionTest {
 
     private static Goal goal(double targetRate, double achievedRate, double p99, int failures) {
         return FreshnessSection.goals(new FreshnessResult(targetRate, achievedRate, 60, 1_000, failures, 20, 50, p99,
-                p99 + 10, new BatchMetrics(0, 0, 0))).get(0);
+                p99 + 10, new BatchMetrics(0, 0, 0, 0, 0), new FreshnessResult.Warmup(0, 10, true))).get(0);
     }
 
     @Test
@@ -39,7 +39,7 @@ class FreshnessSectionTest {
     @Test
     void goal_saysNoRequestWasAnswered_whenEveryLongPollTimedOut_notNaN() {
         FreshnessResult none = new FreshnessResult(5_000, 5_000, 60, 0, 1_134, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, new BatchMetrics(0, 0, 0));
+                Double.NaN, new BatchMetrics(0, 0, 0, 0, 0), new FreshnessResult.Warmup(0, 10, true));
 
         Goal goal = FreshnessSection.goals(none).get(0);
 
@@ -47,5 +47,18 @@ class FreshnessSectionTest {
                 + ", 1134 failed requests");
         assertThat(goal.met()).isFalse();
         assertThat(FreshnessSection.render(none, "")).contains("| 0 | 1134 | - | - | - | - |").doesNotContain("NaN");
+    }
+
+    @Test
+    void render_saysHowLongTheWarmUpLasted_andWhetherTheIndexerKeptUpByThen() {
+        FreshnessResult keptUp = new FreshnessResult(5_000, 5_000, 60, 10, 0, 20, 50, 90, 100,
+                new BatchMetrics(0, 0, 0, 0, 0), new FreshnessResult.Warmup(1_234, 14.26, true));
+        FreshnessResult bound = new FreshnessResult(5_000, 5_000, 60, 10, 0, 20, 50, 90, 100,
+                new BatchMetrics(0, 0, 0, 0, 0), new FreshnessResult.Warmup(0, 60.0, false));
+
+        assertThat(FreshnessSection.render(keptUp, "")).contains("applied the 1,234 records left in the topic")
+                .contains("after a warm-up of 14.3 s (the indexer kept up with the feed)");
+        assertThat(FreshnessSection.render(bound, ""))
+                .contains("after a warm-up of 60.0 s (its bound: the indexer was not keeping up with the feed)");
     }
 }

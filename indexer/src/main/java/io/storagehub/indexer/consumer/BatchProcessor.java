@@ -147,7 +147,12 @@ public final class BatchProcessor {
 
     private Staged stage(PartitionBatch batch, long start) {
         try {
-            return new Staged(batch, start, writer.prepare(batch.batch()).orElse(null));
+            long applying = System.nanoTime();
+            BatchWriter.Prepared prepared = writer.prepare(batch.batch()).orElse(null);
+            if (prepared != null) {
+                metrics.batchApplied(Duration.ofNanos(System.nanoTime() - applying));
+            }
+            return new Staged(batch, start, prepared);
         } catch (RuntimeException e) {
             log.atDebug().addKeyValue("offset", batch.firstOffset())
                     .log("batch not applied ahead of its write, it is applied in its transaction: {}", e.toString());
@@ -165,7 +170,14 @@ public final class BatchProcessor {
         if (staged.prepared == null) {
             throw new IllegalArgumentException("the batch was not prepared: apply it with applyNow");
         }
-        return CompletableFuture.supplyAsync(() -> staged.prepared.commit(staged.batch::deadLetters), executor);
+        return CompletableFuture.supplyAsync(() -> {
+            long writing = System.nanoTime();
+            try {
+                return staged.prepared.commit(staged.batch::deadLetters);
+            } finally {
+                metrics.batchWritten(Duration.ofNanos(System.nanoTime() - writing));
+            }
+        }, executor);
     }
 
     /**

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The indexer's meters. Prometheus names: {@code storagehub_indexer_records_total{outcome}},
  * {@code storagehub_indexer_records_read_total}, {@code storagehub_indexer_batch_size},
- * {@code storagehub_indexer_batch_duration_seconds}, {@code storagehub_indexer_consumer_lag{topic,partition}},
+ * {@code storagehub_indexer_batch_duration_seconds}, {@code storagehub_indexer_batch_apply_seconds},
+ * {@code storagehub_indexer_batch_write_seconds}, {@code storagehub_indexer_consumer_lag{topic,partition}},
  * {@code storagehub_indexer_last_block{chain}}, {@code storagehub_indexer_lag_seconds{chain}},
  * {@code storagehub_indexer_retries_total{component}},
  * {@code storagehub_indexer_dlq_published_total}, {@code storagehub_indexer_circuit_breaker_state{name}}.
@@ -39,6 +40,8 @@ public final class IndexerMetrics {
     private final Counter dlqPublished;
     private final DistributionSummary batchSize;
     private final Timer batchDuration;
+    private final Timer batchApply;
+    private final Timer batchWrite;
     private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lastBlocks = new ConcurrentHashMap<>();
     private final Map<String, AtomicReference<Instant>> blockTimes = new ConcurrentHashMap<>();
@@ -67,6 +70,11 @@ public final class IndexerMetrics {
                 .description("Records per committed batch").register(registry);
         this.batchDuration = Timer.builder("storagehub.indexer.batch.duration")
                 .description("Time to apply and commit one batch, retries included").register(registry);
+        this.batchApply = Timer.builder("storagehub.indexer.batch.apply")
+                .description("Time to apply one batch in memory ahead of its write (polling thread)")
+                .register(registry);
+        this.batchWrite = Timer.builder("storagehub.indexer.batch.write")
+                .description("Time to write and commit one batch applied ahead (writer thread)").register(registry);
     }
 
     private Counter outcome(String outcome) {
@@ -83,6 +91,16 @@ public final class IndexerMetrics {
         read.increment(counts.total());
         batchSize.record(counts.total());
         batchDuration.record(latency);
+    }
+
+    /** A batch applied in memory ahead of its write, in {@code time}. */
+    public void batchApplied(Duration time) {
+        batchApply.record(time);
+    }
+
+    /** A batch applied ahead written and committed (or not) in {@code time}. */
+    public void batchWritten(Duration time) {
+        batchWrite.record(time);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.storagehub.bench.stream;
+package io.storagehub.bench.live;
 
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.projection.jdbi.JdbiProjection;
@@ -20,7 +20,7 @@ import org.postgresql.PGNotification;
  * (a batch that commits while the previous notification is handled is dated at the latter, so a latency measured
  * from it is, if anything, too long).
  */
-final class CommitClock implements AutoCloseable {
+public final class CommitClock implements AutoCloseable {
     private record Mark(long nanos, Position position) {
     }
 
@@ -37,7 +37,7 @@ final class CommitClock implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    static CommitClock start(PgCluster pg, String schema, String chain) throws SQLException {
+    public static CommitClock start(PgCluster pg, String schema, String chain) throws SQLException {
         Connection c = pg.connect();
         try (Statement st = c.createStatement()) {
             st.execute("SET search_path TO " + schema);
@@ -50,7 +50,7 @@ final class CommitClock implements AutoCloseable {
     }
 
     /** The chain's last applied position now (origin when none). */
-    Position position() throws SQLException {
+    public Position position() throws SQLException {
         synchronized (connection) {
             try (PreparedStatement ps = connection.prepareStatement(
                     "SELECT last_block, last_index FROM chain_position WHERE chain = ? AND last_block IS NOT NULL")) {
@@ -63,7 +63,7 @@ final class CommitClock implements AutoCloseable {
     }
 
     /** The time the chain was first seen at or past {@code position}, or -1 if it never was. */
-    synchronized long committedAt(Position position) {
+    public synchronized long committedAt(Position position) {
         int lo = 0;
         int hi = marks.size() - 1;
         long found = -1;
