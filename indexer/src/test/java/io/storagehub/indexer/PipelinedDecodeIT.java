@@ -36,9 +36,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The live consumer decodes a poll's records and applies them in memory while the batch before them is written and
- * committed. When a batch fails, the batches polled after it (already decoding, or already applied over it) must
- * not be applied: the partition is read again from the failed batch. Seen from the
+ * The live consumer decodes a poll's records while the batches of the poll before are written, and applies a batch
+ * in memory while the one before it commits. When a batch fails, the batches polled after it (already decoding, or
+ * already applied over it) must not be applied: the partition is read again from the failed batch. Seen from the
  * writer, the committed batches of a partition must cover its offsets once each, in order.
  */
 class PipelinedDecodeIT {

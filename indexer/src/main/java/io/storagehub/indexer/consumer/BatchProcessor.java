@@ -61,7 +61,7 @@ public final class BatchProcessor {
 
     /**
      * A batch whose records are being decoded on the common fork-join pool while the caller does something else
-     * (a replay applies the batch before it; the live consumer waits for the write of the batch before it): {@link BatchProcessor#process(Decoding)} applies it
+     * (the live consumer and a replay apply the batch before it): {@link BatchProcessor#process(Decoding)} applies it
  * once decoded.
      */
     public static final class Decoding {

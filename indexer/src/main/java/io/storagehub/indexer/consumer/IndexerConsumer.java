@@ -41,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * a hint for lag tooling. On assignment a partition is sought to its stored offset before any record of it is
  * applied (it stays paused while the database is unreachable). A batch that fails for a transient reason is
  * retried; if it still fails the partition is sought back to the batch's first offset and paused for a bounded,
- * growing delay, so no offset ever moves past it. Work is pipelined (see {@link #step()}): a batch is decoded on
- * the common fork-join pool and applied in memory on this thread while the batch before it is written and
- * committed on the writer thread. A revocation
+ * growing delay, so no offset ever moves past it. Work is pipelined (see {@link #step()}): a poll's records are
+ * decoded on the common fork-join pool while the batches of the poll before are applied; a batch is applied in
+ * memory on this thread while the batch before it is written and committed on the writer thread. A revocation
  * (which Kafka runs inside {@code poll}) first waits for the batch being written, so every batch of the revoked
  * partitions is committed or rolled back before it returns.
  */
@@ -60,6 +60,8 @@ public final class IndexerConsumer implements Runnable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final LoopHealth health = new LoopHealth();
+    /** Batches polled on the last turn, decoding, to be applied on the next (touched by the loop's thread only). */
+    private final List<Polled> decoding = new ArrayList<>();
     /** Writes batches applied ahead on the loop's thread, one at a time. */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "indexer-writer");
@@ -120,12 +122,13 @@ public final class IndexerConsumer implements Runnable {
     }
 
     /**
-     * One turn of the loop: poll, decode what was polled (each partition's records on the common fork-join pool), and
-     * apply it. Each batch is applied in memory on this thread ({@link BatchProcessor#stage}) while the batch before
-     * it is written and committed on the writer thread (its decoding too runs meanwhile), then written there in
-     * turn once that one committed; the last batch's write is left running over the next poll, which then does not
-     * block ({@link Duration#ZERO}): what arrived meanwhile is applied beside it. Batches are applied in offset order
-     * per partition; one whose partition was revoked, sought back or halted by a failure before it ran is dropped
+     * One turn of the loop: poll, start decoding what was polled (off this thread), then apply the batches polled
+     * on the turn before, whose decoding ran while their predecessors were written. A polled batch therefore waits
+     * for the next poll, which does not block while batches are waiting ({@link Duration#ZERO}). Each batch is
+     * applied in memory on this thread while the batch before it is written and committed on the writer thread
+     * ({@link BatchProcessor#stage}), then written there in turn once that one committed; the last batch's write is
+     * left running over the next poll if more batches are coming. Batches are still applied in offset order per
+     * partition; one whose partition was revoked, sought back or halted by a failure before it ran is dropped
      * unapplied (its records are read again from the stored or retried offset). When a write does not commit, the
      * batch applied after it is discarded and applied again.
      */
@@ -133,16 +136,19 @@ public final class IndexerConsumer implements Runnable {
         Turn turn = new Turn();
         this.turn = turn;
         prepare(System.nanoTime());
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(writing == null ? config.pollTimeout() : Duration.ZERO);
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(decoding.isEmpty() && writing == null
+                ? config.pollTimeout() : Duration.ZERO);
         health.polled(System.nanoTime());
-        List<Polled> due = new ArrayList<>();
+        List<Polled> polled = new ArrayList<>();
         for (TopicPartition tp : records.partitions()) {
             PartitionState state = partitions.get(tp);
             if (!running.get() || state == null || state.needsSeek()) {
                 continue; // not applied: the partition is sought to its stored offset before it runs again
             }
-            due.add(new Polled(tp, state, processor.decodeAhead(records.records(tp))));
+            polled.add(new Polled(tp, state, processor.decodeAhead(records.records(tp))));
         }
+        List<Polled> due = new ArrayList<>(decoding);
+        decoding.clear();
         for (Polled batch : due) {
             if (!runnable(batch, turn)) {
                 continue; // revoked, re-assigned or sought since it was polled: read again from its offset
@@ -170,7 +176,11 @@ public final class IndexerConsumer implements Runnable {
                 }
             }
         }
-        if (due.isEmpty()) {
+        if (!turn.switched) {
+            // the batches just polled follow the ones applied; a halted partition's are read again after its seek
+            polled.stream().filter(b -> !turn.halted.contains(b.partition())).forEach(decoding::add);
+        }
+        if (decoding.isEmpty()) {
             finishWrite(turn); // nothing to apply beside it: the write's outcome is known before the next poll
         }
         if (!turn.commits.isEmpty()) {
