@@ -15,7 +15,6 @@ import io.storagehub.projection.memory.InMemoryStore;
 import io.storagehub.schema.event.Position;
 import io.storagehub.testkit.chain.ChainGenerator;
 import io.storagehub.testkit.chain.ChainScript;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,7 +125,7 @@ class PendingChangesTest {
         }
 
         /** The store, writing the previous batch just before its {@code writeAt}-th read. */
-        private final class WritingStorage implements StateLoader {
+        private final class WritingStorage extends ForwardingLoader {
             private int reads;
             private final int writeAt;
 
@@ -134,62 +133,13 @@ class PendingChangesTest {
                 this.writeAt = writeAt;
             }
 
-            private InMemoryStore read() {
+            @Override
+            protected StateLoader target() {
                 if (reads++ == writeAt && previous != null) {
                     flush();
                     writtenDuringARead++;
                 }
                 return store;
-            }
-
-            @Override
-            public Optional<Position> lockChain(String chain) {
-                return read().lockChain(chain);
-            }
-
-            @Override
-            public Map<Position, Long> digests(String chain, Collection<Position> positions) {
-                return read().digests(chain, positions);
-            }
-
-            @Override
-            public Map<String, MspRow> msps(String chain, Collection<String> ids) {
-                return read().msps(chain, ids);
-            }
-
-            @Override
-            public Map<String, BspRow> bsps(String chain, Collection<String> ids) {
-                return read().bsps(chain, ids);
-            }
-
-            @Override
-            public Map<ValuePropRow.Key, ValuePropRow> valueProps(String chain, Collection<ValuePropRow.Key> keys) {
-                return read().valueProps(chain, keys);
-            }
-
-            @Override
-            public Map<String, BucketRow> buckets(String chain, Collection<String> ids) {
-                return read().buckets(chain, ids);
-            }
-
-            @Override
-            public Map<String, FileRow> files(String chain, Collection<String> keys) {
-                return read().files(chain, keys);
-            }
-
-            @Override
-            public Map<StreamRow.Key, StreamRow> streams(String chain, Collection<StreamRow.Key> keys) {
-                return read().streams(chain, keys);
-            }
-
-            @Override
-            public List<FileBspRow> associationsOfFiles(String chain, Collection<String> keys) {
-                return read().associationsOfFiles(chain, keys);
-            }
-
-            @Override
-            public List<FileBspRow> associationsOfBsp(String chain, String bspId) {
-                return read().associationsOfBsp(chain, bspId);
             }
         }
     }

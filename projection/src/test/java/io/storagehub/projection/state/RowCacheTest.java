@@ -143,7 +143,7 @@ class RowCacheTest {
     }
 
     /** Storage that notes every file key read. */
-    private static final class Counting implements StateLoader {
+    private static final class Counting extends ForwardingLoader {
         final InMemoryStore store;
         final List<String> fileKeysRead = new ArrayList<>();
 
@@ -152,54 +152,14 @@ class RowCacheTest {
         }
 
         @Override
-        public Optional<Position> lockChain(String chain) {
-            return store.lockChain(chain);
-        }
-
-        @Override
-        public Map<Position, Long> digests(String chain, Collection<Position> positions) {
-            return store.digests(chain, positions);
-        }
-
-        @Override
-        public Map<String, MspRow> msps(String chain, Collection<String> ids) {
-            return store.msps(chain, ids);
-        }
-
-        @Override
-        public Map<String, BspRow> bsps(String chain, Collection<String> ids) {
-            return store.bsps(chain, ids);
-        }
-
-        @Override
-        public Map<ValuePropRow.Key, ValuePropRow> valueProps(String chain, Collection<ValuePropRow.Key> keys) {
-            return store.valueProps(chain, keys);
-        }
-
-        @Override
-        public Map<String, BucketRow> buckets(String chain, Collection<String> ids) {
-            return store.buckets(chain, ids);
+        protected StateLoader target() {
+            return store;
         }
 
         @Override
         public Map<String, FileRow> files(String chain, Collection<String> keys) {
             fileKeysRead.addAll(keys);
             return store.files(chain, keys);
-        }
-
-        @Override
-        public Map<StreamRow.Key, StreamRow> streams(String chain, Collection<StreamRow.Key> keys) {
-            return store.streams(chain, keys);
-        }
-
-        @Override
-        public List<FileBspRow> associationsOfFiles(String chain, Collection<String> keys) {
-            return store.associationsOfFiles(chain, keys);
-        }
-
-        @Override
-        public List<FileBspRow> associationsOfBsp(String chain, String bspId) {
-            return store.associationsOfBsp(chain, bspId);
         }
     }
 }
