@@ -186,6 +186,8 @@ public final class BatchProcessor {
      * the batch is then applied in its transaction, with retries ({@link #applyNow}).
      */
     public Result settle(Staged staged, CompletableFuture<BatchResult> write) {
+        MDC.put("partition", Integer.toString(staged.batch.partition()));
+        MDC.put("offset", Long.toString(staged.batch.firstOffset()));
         try {
             return committed(staged.batch, write.join(), staged.start);
         } catch (CompletionException e) {
@@ -197,6 +199,9 @@ public final class BatchProcessor {
                     .log("batch applied ahead of its write not committed, applying it again: {}",
                             e.getCause() == null ? e.toString() : e.getCause().toString());
             return apply(staged.batch, staged.start);
+        } finally {
+            MDC.remove("partition");
+            MDC.remove("offset");
         }
     }
 
