@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -186,23 +187,20 @@ public final class BatchProcessor {
      * the batch is then applied in its transaction, with retries ({@link #applyNow}).
      */
     public Result settle(Staged staged, CompletableFuture<BatchResult> write) {
-        MDC.put("partition", Integer.toString(staged.batch.partition()));
-        MDC.put("offset", Long.toString(staged.batch.firstOffset()));
-        try {
-            return committed(staged.batch, write.join(), staged.start);
-        } catch (CompletionException e) {
-            writer.discardPrepared();
-            if (e.getCause() instanceof ReadModelSwitchedException) {
-                return new Switched();
+        return logged(staged.batch, () -> {
+            try {
+                return committed(staged.batch, write.join(), staged.start);
+            } catch (CompletionException e) {
+                writer.discardPrepared();
+                if (e.getCause() instanceof ReadModelSwitchedException) {
+                    return new Switched();
+                }
+                log.atInfo().addKeyValue("offset", staged.batch.firstOffset())
+                        .log("batch applied ahead of its write not committed, applying it again: {}",
+                                e.getCause() == null ? e.toString() : e.getCause().toString());
+                return apply(staged.batch, staged.start);
             }
-            log.atInfo().addKeyValue("offset", staged.batch.firstOffset())
-                    .log("batch applied ahead of its write not committed, applying it again: {}",
-                            e.getCause() == null ? e.toString() : e.getCause().toString());
-            return apply(staged.batch, staged.start);
-        } finally {
-            MDC.remove("partition");
-            MDC.remove("offset");
-        }
+        });
     }
 
     /** Applies an unprepared staged batch in its transaction, with retries, on the caller's thread. */
@@ -218,15 +216,24 @@ public final class BatchProcessor {
     }
 
     private Result apply(PartitionBatch batch, long start) {
+        return logged(batch, () -> {
+            try {
+                BatchResult result = resilience.call(() -> writer.write(batch.batch(), batch::deadLetters));
+                return committed(batch, result, start);
+            } catch (RetriableFailure e) {
+                return new Failed(batch.firstOffset(), e);
+            } catch (ReadModelSwitchedException e) {
+                return new Switched();
+            }
+        });
+    }
+
+    /** Runs {@code work} with the batch's partition and first offset in the logging context (MDC). */
+    private static Result logged(PartitionBatch batch, Supplier<Result> work) {
         MDC.put("partition", Integer.toString(batch.partition()));
         MDC.put("offset", Long.toString(batch.firstOffset()));
         try {
-            BatchResult result = resilience.call(() -> writer.write(batch.batch(), batch::deadLetters));
-            return committed(batch, result, start);
-        } catch (RetriableFailure e) {
-            return new Failed(batch.firstOffset(), e);
-        } catch (ReadModelSwitchedException e) {
-            return new Switched();
+            return work.get();
         } finally {
             MDC.remove("partition");
             MDC.remove("offset");
