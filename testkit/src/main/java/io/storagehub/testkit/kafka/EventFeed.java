@@ -9,20 +9,30 @@ import java.util.Iterator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Publishes chain events to a topic as the chain bridge does (key = chain name, value = the encoded envelope),
  * through an idempotent {@code acks=all} producer: for tests, benchmarks and the simulator. {@link #send} writes
  * to one partition and waits for the broker's offsets; {@link #publish} / {@link #flush} stream events in bulk
  * with the default partitioner (records of one chain share a key, so they land on one partition, in order).
+ *
+ * <p>The first record to each partition is sent alone and acknowledged before any other is handed to the producer.
+ * Into a partition created a moment before, the idempotent producer's first request can be answered
+ * NOT_LEADER_OR_FOLLOWER while a later request to it is appended; the retried first one is then refused as out
+ * of sequence until its delivery timeout expires it, and its records are lost. One record alone cannot be
+ * overtaken.
  */
 public final class EventFeed implements AutoCloseable {
     private static final EventEncoder ENCODER = new EventEncoder();
@@ -50,6 +60,8 @@ public final class EventFeed implements AutoCloseable {
     private final String bootstrapServers;
     private final KafkaProducer<byte[], byte[]> producer;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final Set<Integer> opened = ConcurrentHashMap.newKeySet();
+    private volatile int partitions;
     private long published;
 
     public EventFeed(String bootstrapServers, String topic, String clientId, Pace pace) {
@@ -88,18 +100,11 @@ public final class EventFeed implements AutoCloseable {
     public List<Long> sendRaw(int partition, List<Raw> records) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
         for (Raw record : records) {
-            sent.add(producer.send(new ProducerRecord<>(topic, partition, record.key(), record.value())));
+            sent.add(send(new ProducerRecord<>(topic, partition, record.key(), record.value()), null));
         }
         List<Long> offsets = new ArrayList<>(sent.size());
-        try {
-            for (Future<RecordMetadata> s : sent) {
-                offsets.add(s.get().offset());
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("publishing to " + describe() + " failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing to " + describe(), e);
+        for (Future<RecordMetadata> s : sent) {
+            offsets.add(await(s).offset());
         }
         published += records.size();
         return offsets;
@@ -107,15 +112,50 @@ public final class EventFeed implements AutoCloseable {
 
     /** Hands {@code events} to the producer without waiting; {@link #flush()} waits and reports failures. */
     public void publish(List<Envelope> events) {
-        for (Envelope e : events) {
-            Raw raw = Raw.of(e);
-            producer.send(new ProducerRecord<>(topic, raw.key(), raw.value()), (metadata, error) -> {
+        List<Raw> records = new ArrayList<>(events.size());
+        events.forEach(e -> records.add(Raw.of(e)));
+        publishRaw(records);
+    }
+
+    /** As {@link #publish}, for records as they are (each with a key). */
+    public void publishRaw(List<Raw> records) {
+        for (Raw raw : records) {
+            send(new ProducerRecord<>(topic, partitionOf(raw.key()), raw.key(), raw.value()), (metadata, error) -> {
                 if (error != null) {
                     failure.compareAndSet(null, error);
                 }
             });
         }
-        published += events.size();
+        published += records.size();
+    }
+
+    /** The default partitioner's partition of a record with {@code key} (murmur2 of the key). */
+    private int partitionOf(byte[] key) {
+        if (partitions == 0) {
+            partitions = producer.partitionsFor(topic).size();
+        }
+        return Utils.toPositive(Utils.murmur2(key)) % partitions;
+    }
+
+    /** Hands {@code record} to the producer; the first to its partition is waited for (see the class comment). */
+    private Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+        Future<RecordMetadata> sent = producer.send(record, callback);
+        if (!opened.contains(record.partition())) {
+            await(sent);
+            opened.add(record.partition());
+        }
+        return sent;
+    }
+
+    private RecordMetadata await(Future<RecordMetadata> sent) {
+        try {
+            return sent.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("publishing to " + describe() + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing to " + describe(), e);
+        }
     }
 
     /** Waits until everything published is acknowledged; fails with the first failure since the last flush. */
