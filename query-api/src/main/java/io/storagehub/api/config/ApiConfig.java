@@ -46,6 +46,17 @@ public record ApiConfig(String httpHost, int httpPort, int httpMaxThreads, Strin
         errors.throwIfAny();
     }
 
+    /**
+     * The HTTP worker threads when none are configured: one per connection of the request pool, which is as many
+     * requests as can run their statements at once, and 6 more for the connections' I/O (Jetty's acceptor and
+     * selector) and for the routes that need no database. Long-polls and event streams hold no thread while they
+     * wait. More threads than that only park at the pool's turns, and their hand-offs cost CPU: with 200 threads
+     * and 64 clients a lookup cost the API 15 % to 25 % more CPU than with 16.
+     */
+    public static int defaultMaxThreads(int dbPoolSize) {
+        return Math.max(8, Math.min(1000, dbPoolSize + 6));
+    }
+
     /** A configuration with the default event-stream limits. */
     public ApiConfig(String httpHost, int httpPort, int httpMaxThreads, String dbUrl, String dbUser,
                      String dbPassword, String dbSchema, int dbPoolSize, Duration statementTimeout,

@@ -8,7 +8,10 @@ import java.util.List;
 public enum ConfigKey {
     HOST("STORAGEHUB_API_HOST", "127.0.0.1", "interface to bind the HTTP server to (0.0.0.0 for all)"),
     PORT("STORAGEHUB_API_PORT", "8080", "HTTP port, 0..65535 (0 picks a free port)"),
-    MAX_THREADS("STORAGEHUB_API_MAX_THREADS", "200", "HTTP worker threads, 8..1000"),
+    MAX_THREADS("STORAGEHUB_API_MAX_THREADS", "pool size + 6",
+            "HTTP worker threads, 8..1000; by default as many as the request pool serves at once, and 6 for the "
+                    + "connections' I/O and the routes that need no database: threads beyond those only wait their "
+                    + "turn at the pool, which costs CPU"),
     DB_URL("STORAGEHUB_DB_URL", null, "JDBC URL of the read model, jdbc:postgresql://host:port/db (required)"),
     DB_USER("STORAGEHUB_DB_USER", null, "database role; in production a read-only role (required)"),
     DB_PASSWORD("STORAGEHUB_DB_PASSWORD", "", "database password"),

@@ -24,12 +24,12 @@ final class ConfigLoader {
         ConfigLoader in = new ConfigLoader(Settings.load(propertiesFile, env, Map.of()));
         String host = in.text(ConfigKey.HOST);
         int port = in.integer(ConfigKey.PORT);
-        int maxThreads = in.integer(ConfigKey.MAX_THREADS);
         String url = in.required(ConfigKey.DB_URL);
         String user = in.required(ConfigKey.DB_USER);
         String password = in.text(ConfigKey.DB_PASSWORD);
         String schema = in.text(ConfigKey.DB_SCHEMA);
         int poolSize = in.integer(ConfigKey.DB_POOL_SIZE);
+        int maxThreads = in.integer(ConfigKey.MAX_THREADS, ApiConfig.defaultMaxThreads(poolSize));
         Duration statementTimeout = in.millis(ConfigKey.STATEMENT_TIMEOUT_MS);
         Duration connectTimeout = in.millis(ConfigKey.DB_CONNECT_TIMEOUT_MS);
         String secret = in.required(ConfigKey.CURSOR_SECRET);
@@ -53,7 +53,12 @@ final class ConfigLoader {
     }
 
     private int integer(ConfigKey key) {
-        return errors.read(() -> in.integer(key.env(), Integer.parseInt(key.defaultValue())), 0);
+        return integer(key, Integer.parseInt(key.defaultValue()));
+    }
+
+    /** A key whose default follows from other keys ({@code defaultValue} shows how). */
+    private int integer(ConfigKey key, int defaultValue) {
+        return errors.read(() -> in.integer(key.env(), defaultValue), 0);
     }
 
     private boolean bool(ConfigKey key) {

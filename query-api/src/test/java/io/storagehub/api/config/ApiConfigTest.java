@@ -33,11 +33,25 @@ class ApiConfigTest {
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.dbSchema()).isEqualTo("storagehub");
         assertThat(config.dbPoolSize()).isEqualTo(10);
+        assertThat(config.httpMaxThreads()).isEqualTo(16);
         assertThat(config.statementTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.maxWait()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.waitPoll()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.indexedMaxAge()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.allowWriteRole()).isFalse();
+    }
+
+    @Test
+    void workerThreads_followThePoolSize_unlessSet() {
+        Map<String, String> env = required();
+        env.put("STORAGEHUB_API_DB_POOL_SIZE", "40");
+        assertThat(ApiConfig.load(env, Optional.empty()).httpMaxThreads()).isEqualTo(46);
+
+        env.put("STORAGEHUB_API_DB_POOL_SIZE", "1");
+        assertThat(ApiConfig.load(env, Optional.empty()).httpMaxThreads()).isEqualTo(8);
+
+        env.put("STORAGEHUB_API_MAX_THREADS", "200");
+        assertThat(ApiConfig.load(env, Optional.empty()).httpMaxThreads()).isEqualTo(200);
     }
 
     @Test
