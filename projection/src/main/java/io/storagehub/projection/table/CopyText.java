@@ -2,7 +2,6 @@ package io.storagehub.projection.table;
 
 import io.storagehub.schema.event.Position;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,46 +51,70 @@ public final class CopyText {
         }
     }
 
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for the ASCII chars it copies
     public CopyText text(String value) {
         separator();
         if (value == null) {
             put(NULL);
             return this;
         }
-        // ASCII (ids, hex, numbers, most JSON) straight from the chars; anything else through its UTF-8 bytes
         int n = value.length();
-        ensure(n * 2);
-        int start = length;
-        for (int i = 0; i < n; i++) {
+        ensure(n * 3);
+        int plain = 0;
+        while (plain < n && plainAscii(value.charAt(plain))) {
+            plain++;
+        }
+        // the plain ASCII start (most often the whole text) as one copy of the chars' low bytes
+        value.getBytes(0, plain, buffer, length);
+        length += plain;
+        return plain == n ? this : encode(value, plain);
+    }
+
+    /** A char that stands for itself in COPY text: ASCII, and none of backslash, tab, newline, return. */
+    private static boolean plainAscii(char c) {
+        return c < 0x80 && c != '\\' && c != '\t' && c != '\n' && c != '\r';
+    }
+
+    /** The rest of {@code value} from {@code from}, encoded to UTF-8 and escaped (room for 3 bytes a char made). */
+    private CopyText encode(String value, int from) {
+        int n = value.length();
+        byte[] out = buffer;
+        int at = length;
+        for (int i = from; i < n; i++) {
             char c = value.charAt(i);
-            if (c >= 0x80) {
-                length = start;
-                return utf8(value);
-            }
-            switch (c) {
-                case '\\' -> putEscaped('\\');
-                case '\t' -> putEscaped('t');
-                case '\n' -> putEscaped('n');
-                case '\r' -> putEscaped('r');
-                default -> buffer[length++] = (byte) c;
+            if (c < 0x80) {
+                switch (c) {
+                    case '\\' -> at = escaped(out, at, '\\');
+                    case '\t' -> at = escaped(out, at, 't');
+                    case '\n' -> at = escaped(out, at, 'n');
+                    case '\r' -> at = escaped(out, at, 'r');
+                    default -> out[at++] = (byte) c;
+                }
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | c >> 6);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (!Character.isSurrogate(c)) {
+                out[at++] = (byte) (0xE0 | c >> 12);
+                out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, value.charAt(++i));
+                out[at++] = (byte) (0xF0 | cp >> 18);
+                out[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                out[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                out[at++] = '?'; // an unpaired surrogate, replaced as String.getBytes(UTF_8) replaces it
             }
         }
+        length = at;
         return this;
     }
 
-    private CopyText utf8(String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        ensure(bytes.length * 2);
-        for (byte b : bytes) {
-            switch (b) {
-                case '\\' -> putEscaped('\\');
-                case '\t' -> putEscaped('t');
-                case '\n' -> putEscaped('n');
-                case '\r' -> putEscaped('r');
-                default -> buffer[length++] = b;
-            }
-        }
-        return this;
+    private static int escaped(byte[] out, int at, char c) {
+        out[at] = '\\';
+        out[at + 1] = (byte) c;
+        return at + 2;
     }
 
     /** Any value by its {@code toString()} (numbers, ids), escaped as text; null as {@code \N}. */
@@ -100,7 +123,27 @@ public final class CopyText {
     }
 
     public CopyText int64(long value) {
-        return ascii(Long.toString(value));
+        if (value == Long.MIN_VALUE) {
+            return ascii(Long.toString(value));
+        }
+        separator();
+        ensure(20);
+        long v = value;
+        if (v < 0) {
+            buffer[length++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long rest = v / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        int at = length + digits;
+        length = at;
+        do {
+            buffer[--at] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+        return this;
     }
 
     public CopyText bool(boolean value) {
@@ -139,6 +182,7 @@ public final class CopyText {
      * A bytea given as its hex digits (no {@code 0x}), written as {@link #bytea} writes the bytes, without decoding
      * them first.
      */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for hex digits
     public CopyText byteaHex(String hex) {
         separator();
         ensure(3 + hex.length());
@@ -150,8 +194,9 @@ public final class CopyText {
             if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 throw new IllegalArgumentException("not a hex digit at " + i + ": " + hex);
             }
-            buffer[length++] = (byte) c;
         }
+        hex.getBytes(0, hex.length(), buffer, length);
+        length += hex.length();
         return this;
     }
 
@@ -220,11 +265,6 @@ public final class CopyText {
             buffer[length++] = '\t';
         }
         first = false;
-    }
-
-    private void putEscaped(char c) {
-        buffer[length++] = '\\';
-        buffer[length++] = (byte) c;
     }
 
     private void put(byte[] bytes) {

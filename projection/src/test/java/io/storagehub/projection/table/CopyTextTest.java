@@ -6,6 +6,7 @@ import io.storagehub.projection.state.FileBspRow;
 import io.storagehub.schema.event.Position;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CopyTextTest {
@@ -80,6 +81,55 @@ class CopyTextTest {
         copy.text("b").text("c").endRow();
         assertThat(text(copy)).isEqualTo("b\tc\n");
         assertThat(copy.rows()).isEqualTo(2);
+    }
+
+    @Test
+    void text_isItsUtf8Bytes_escapedByteByByte_forAnyString() {
+        Random random = new Random(7);
+        char[] alphabet = {'a', 'Z', '0', ' ', '"', '\\', '\t', '\n', '\r', '\u0001', '\u007f', '\u0080', '\u00e9',
+            '\u07ff', '\u0800', '\u4e2d', '\uffff', '\ud83d', '\ude00', '\udbff', '\udfff'};
+        for (int round = 0; round < 2_000; round++) {
+            char[] chars = new char[random.nextInt(40)];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String value = new String(chars);
+
+            CopyText copy = new CopyText(4);
+            copy.text(value);
+
+            assertThat(copy.bytes()).as("%s", value.chars().mapToObj(Integer::toHexString).toList())
+                    .isEqualTo(escapedUtf8(value));
+        }
+    }
+
+    @Test
+    void int64_writesEveryLongAsLongToStringDoes() {
+        long[] values = {0, 1, -1, 9, 10, -10, 99, 100, 123_456_789, -987_654_321_012L, Long.MAX_VALUE,
+            Long.MIN_VALUE, Long.MIN_VALUE + 1, 1L << 53};
+        CopyText copy = new CopyText(4);
+        StringBuilder expected = new StringBuilder();
+        for (long value : values) {
+            copy.int64(value);
+            expected.append(expected.length() == 0 ? "" : "\t").append(value);
+        }
+
+        assertThat(text(copy)).isEqualTo(expected.toString());
+    }
+
+    /** The reference: the string's UTF-8 bytes, each of backslash, tab, newline and carriage return escaped. */
+    private static byte[] escapedUtf8(String value) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            switch (b) {
+                case '\\' -> out.writeBytes(new byte[] {'\\', '\\'});
+                case '\t' -> out.writeBytes(new byte[] {'\\', 't'});
+                case '\n' -> out.writeBytes(new byte[] {'\\', 'n'});
+                case '\r' -> out.writeBytes(new byte[] {'\\', 'r'});
+                default -> out.write(b);
+            }
+        }
+        return out.toByteArray();
     }
 
     @Test

@@ -51,7 +51,10 @@ final class RecordShape implements WireType {
             if (defaultsTo != null && component.getType() != long.class) {
                 throw new IllegalStateException("@DefaultsTo is for u32 (long) components: " + component);
             }
-            fields.add(new Field(wireName != null ? wireName.value() : component.getName(), component.getAccessor(),
+            Method accessor = component.getAccessor();
+            // checked once here rather than on every call (the check's one-entry cache misses across record types)
+            accessor.setAccessible(true);
+            fields.add(new Field(wireName != null ? wireName.value() : component.getName(), accessor,
                     FieldRules.typeOf(component), component.isAnnotationPresent(Nullable.class),
                     defaultsTo != null ? defaultsTo.value() : null));
         }
@@ -60,6 +63,7 @@ final class RecordShape implements WireType {
         }
         try {
             this.constructor = type.getDeclaredConstructor(parameterTypes);
+            this.constructor.setAccessible(true);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("a record always has a canonical constructor: " + type, e);
         }
