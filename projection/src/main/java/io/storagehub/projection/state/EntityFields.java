@@ -37,6 +37,13 @@ public final class EntityFields {
 
     /** The position of {@code field} in its kind's list (its bit in a stored change), -1 if it is none of them. */
     public static int bit(EntityKind kind, String field) {
+        // the diffs name fields with these very strings (literals), found by identity before any hashing
+        List<String> fields = of(kind);
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i) == field) {
+                return i;
+            }
+        }
         return BITS.get(kind).getOrDefault(field, -1);
     }
 
