@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /**
  * Runs chain endpoints: validates the request, resolves the chain from the shared {@link IndexedChains} (404 when
@@ -57,7 +58,7 @@ final class ChainHandlers {
         }
         ctx.header(INDEXED_BLOCK, Long.toString(view.lastIndexedBlock()));
         if (minBlock.isEmpty() || view.lastIndexedBlock() >= minBlock.getAsLong()) {
-            Object body = run(ctx, view, query);
+            Object body = run(ctx, view, query, arrival(ctx));
             if (body instanceof Later || body instanceof Streamed) {
                 ChainView known = view;
                 ctx.future(() -> finish(ctx, known, body));
@@ -71,17 +72,27 @@ final class ChainHandlers {
                     + ", not yet " + minBlock.getAsLong(), 1);
         }
         ctx.future(() -> watcher.awaitBlock(chain, minBlock.getAsLong(), Duration.ofMillis(waitMs))
-                .thenComposeAsync(reached -> finish(ctx, reached, run(ctx, reached, query)), resume));
+                .thenComposeAsync(reached -> finish(ctx, reached, run(ctx, reached, query, System.nanoTime())),
+                        resume));
     }
 
     private static ChainView known(String chain, Optional<ChainView> view) {
         return view.orElseThrow(() -> ApiProblem.notFound("chain " + chain + " is not indexed"));
     }
 
-    /** Runs the query in its turn at the pool; the answer is written after its connection went back. */
-    private Object run(Context ctx, ChainView view, ChainEndpoint.Query query) {
+    /**
+     * Runs the query in its turn at the pool, waiting since {@code waitingSinceNanos}; the answer is written after
+     * its connection went back.
+     */
+    private Object run(Context ctx, ChainView view, ChainEndpoint.Query query, long waitingSinceNanos) {
         ctx.header(INDEXED_BLOCK, Long.toString(view.lastIndexedBlock()));
-        return pool.run(() -> query.answer(view));
+        return pool.run(() -> query.answer(view), waitingSinceNanos);
+    }
+
+    /** When the request reached the server ({@link System#nanoTime()}): its wait for a thread counts as waiting. */
+    private static long arrival(Context ctx) {
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        return request != null ? request.getBeginNanoTime() : System.nanoTime();
     }
 
     /** Writes a ready answer, runs a {@link Later} one once it is ready, or opens a {@link Streamed} one. */
@@ -89,7 +100,7 @@ final class ChainHandlers {
         if (body instanceof Later later) {
             return later.ready().thenComposeAsync(ready -> {
                 ChainView now = chains.current(view.chain()).orElse(view);
-                return finish(ctx, now, run(ctx, now, later.then()));
+                return finish(ctx, now, run(ctx, now, later.then(), System.nanoTime()));
             }, resume);
         }
         if (body instanceof Streamed streamed) {

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * the pool has connections, and the others queue in arrival order. Hikari's own hand-out is not fair (a request
  * that arrives while a connection is being returned may take it before one that has waited), which under load
  * left a few requests waiting many times the median. A request that waits longer than the pool's connect
- * timeout is answered 503, as when Hikari times out.
+ * timeout, counted from its arrival when the caller gives it (a request may first wait for a server thread), is
+ * answered 503, as when Hikari times out.
  */
 final class PoolTurns {
     private final Semaphore turns;
@@ -28,8 +29,18 @@ final class PoolTurns {
 
     /** Runs {@code work} (which takes one pooled connection at a time) in its turn. */
     <T> T run(Supplier<T> work) {
+        return run(work, System.nanoTime());
+    }
+
+    /**
+     * As {@link #run(Supplier)} for a request that has been waiting since {@code waitingSinceNanos}
+     * ({@link System#nanoTime()}), e.g. in the server's queue for a thread: that wait counts against the timeout,
+     * so a request that already waited longer is answered 503 without taking a turn.
+     */
+    <T> T run(Supplier<T> work, long waitingSinceNanos) {
+        long left = timeoutNanos - (System.nanoTime() - waitingSinceNanos);
         try {
-            if (!turns.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS)) {
+            if (left <= 0 || !turns.tryAcquire(left, TimeUnit.NANOSECONDS)) {
                 throw unavailable();
             }
         } catch (InterruptedException e) {

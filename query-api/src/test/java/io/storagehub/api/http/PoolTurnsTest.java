@@ -89,6 +89,18 @@ class PoolTurnsTest {
     }
 
     @Test
+    void aRequestThatAlreadyWaitedLongerThanTheTimeout_isAnswered503_thoughATurnIsFree() {
+        PoolTurns turns = new PoolTurns(1, Duration.ofMillis(500));
+        long arrivedLongAgo = System.nanoTime() - Duration.ofMillis(501).toNanos();
+
+        assertThatThrownBy(() -> turns.run(() -> "late", arrivedLongAgo))
+                .isInstanceOfSatisfying(ApiProblem.class,
+                        problem -> assertThat(problem.type()).isEqualTo(ProblemType.DATABASE_UNAVAILABLE));
+        assertThat(turns.run(() -> "on time", System.nanoTime() - Duration.ofMillis(100).toNanos()))
+                .isEqualTo("on time");
+    }
+
+    @Test
     void aPoolWithoutConnections_isRefused() {
         assertThatThrownBy(() -> new PoolTurns(0, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connections");
