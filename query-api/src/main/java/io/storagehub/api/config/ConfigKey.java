@@ -20,7 +20,7 @@ public enum ConfigKey {
     STATEMENT_TIMEOUT_MS("STORAGEHUB_API_STATEMENT_TIMEOUT_MS", "5000",
             "statement_timeout of every query in ms, 100..60000"),
     DB_CONNECT_TIMEOUT_MS("STORAGEHUB_API_DB_CONNECT_TIMEOUT_MS", "2000",
-            "how long a request waits for a pooled connection before a 503, in ms, 250..30000"),
+            "how long a request waits for a server thread and a pooled connection before a 503, in ms, 250..30000"),
     CURSOR_SECRET("STORAGEHUB_API_CURSOR_SECRET", null,
             "secret that signs page cursors, at least 32 characters; the same on every replica (required)"),
     MAX_WAIT_MS("STORAGEHUB_API_MAX_WAIT_MS", "10000", "largest accepted waitMs, 0..10000"),
