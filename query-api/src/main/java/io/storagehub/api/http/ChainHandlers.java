@@ -89,10 +89,13 @@ final class ChainHandlers {
         return pool.run(() -> query.answer(view), waitingSinceNanos);
     }
 
-    /** When the request reached the server ({@link System#nanoTime()}): its wait for a thread counts as waiting. */
+    /**
+     * When the request was ready to be handled ({@link System#nanoTime()}): its headers had all arrived (a slow
+     * client's trickling is not waiting); its wait for a thread from then on counts as waiting.
+     */
     private static long arrival(Context ctx) {
         ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
-        return request != null ? request.getBeginNanoTime() : System.nanoTime();
+        return request != null ? request.getHeadersNanoTime() : System.nanoTime();
     }
 
     /** Writes a ready answer, runs a {@link Later} one once it is ready, or opens a {@link Streamed} one. */

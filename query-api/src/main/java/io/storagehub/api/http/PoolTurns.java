@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * the pool has connections, and the others queue in arrival order. Hikari's own hand-out is not fair (a request
  * that arrives while a connection is being returned may take it before one that has waited), which under load
  * left a few requests waiting many times the median. A request that waits longer than the pool's connect
- * timeout, counted from its arrival when the caller gives it (a request may first wait for a server thread), is
- * answered 503, as when Hikari times out.
+ * timeout, counted from when the request was ready to be handled where the caller gives it (a request may first
+ * wait for a server thread), is answered 503, as when Hikari times out.
  */
 final class PoolTurns {
     private final Semaphore turns;
