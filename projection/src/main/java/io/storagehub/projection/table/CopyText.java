@@ -40,7 +40,13 @@ public final class CopyText {
         switch (type) {
             case TEXT -> text((String) value);
             case NUMERIC -> ascii(value == null ? null : ((BigInteger) value).toString());
-            case INT64 -> ascii(value == null ? null : value.toString());
+            case INT64 -> {
+                if (value == null) {
+                    ascii(null);
+                } else {
+                    int64((Long) value);
+                }
+            }
             case BOOL -> bool((Boolean) value);
             case TEXT_ARRAY -> array((List<String>) value);
             case POSITION -> {

@@ -19,8 +19,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * Publishes chain events to a topic as the chain bridge does (key = chain name, value = the encoded envelope),
@@ -129,12 +129,12 @@ public final class EventFeed implements AutoCloseable {
         published += records.size();
     }
 
-    /** The default partitioner's partition of a record with {@code key} (murmur2 of the key). */
+    /** The partition the producer's default partitioner gives a record with {@code key}. */
     private int partitionOf(byte[] key) {
         if (partitions == 0) {
             partitions = producer.partitionsFor(topic).size();
         }
-        return Utils.toPositive(Utils.murmur2(key)) % partitions;
+        return BuiltInPartitioner.partitionForKey(key, partitions);
     }
 
     /** Hands {@code record} to the producer; the first to its partition is waited for (see the class comment). */
