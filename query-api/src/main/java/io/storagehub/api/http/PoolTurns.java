@@ -27,15 +27,11 @@ final class PoolTurns {
         this.timeoutNanos = timeout.toNanos();
     }
 
-    /** Runs {@code work} (which takes one pooled connection at a time) in its turn. */
-    <T> T run(Supplier<T> work) {
-        return run(work, System.nanoTime());
-    }
-
     /**
-     * As {@link #run(Supplier)} for a request that has been waiting since {@code waitingSinceNanos}
-     * ({@link System#nanoTime()}), e.g. in the server's queue for a thread: that wait counts against the timeout,
-     * so a request that already waited longer is answered 503 without taking a turn.
+     * Runs {@code work} (which takes one pooled connection at a time) in its turn, for a request that has been
+     * waiting since {@code waitingSinceNanos} ({@link System#nanoTime()}), e.g. in the server's queue for a thread:
+     * that wait counts against the timeout, so a request that already waited longer is answered 503 without taking
+     * a turn.
      */
     <T> T run(Supplier<T> work, long waitingSinceNanos) {
         long left = timeoutNanos - (System.nanoTime() - waitingSinceNanos);

@@ -34,10 +34,10 @@ class PoolTurnsTest {
         // when
         assertThatThrownBy(() -> turns.run(() -> {
             throw new IllegalStateException("boom");
-        })).isInstanceOf(IllegalStateException.class);
+        }, System.nanoTime())).isInstanceOf(IllegalStateException.class);
 
         // then
-        assertThat(turns.run(() -> "answer")).isEqualTo("answer");
+        assertThat(turns.run(() -> "answer", System.nanoTime())).isEqualTo("answer");
     }
 
     @Test
@@ -55,7 +55,7 @@ class PoolTurnsTest {
             queued.add(CompletableFuture.supplyAsync(() -> turns.run(() -> {
                 order.add(name);
                 return name;
-            }), threads));
+            }, System.nanoTime()), threads));
             Wait.until(DEADLINE, name + " queued", () -> turns.waiting() == before + 1);
         }
         release.countDown();
@@ -77,7 +77,7 @@ class PoolTurnsTest {
 
         // when / then
         try {
-            assertThatThrownBy(() -> turns.run(() -> "late"))
+            assertThatThrownBy(() -> turns.run(() -> "late", System.nanoTime()))
                     .isInstanceOfSatisfying(ApiProblem.class, problem -> {
                         assertThat(problem.type()).isEqualTo(ProblemType.DATABASE_UNAVAILABLE);
                         assertThat(problem.retryAfterSeconds()).hasValue(5);
@@ -113,7 +113,7 @@ class PoolTurnsTest {
             running.countDown();
             await(release);
             return "holder";
-        }), threads);
+        }, System.nanoTime()), threads);
         Wait.until(DEADLINE, "the holder has its turn", () -> running.getCount() == 0);
         return holder;
     }
