@@ -12,6 +12,7 @@ import io.storagehub.schema.readmodel.FolderListing;
 import io.storagehub.schema.readmodel.HistoryOrder;
 import io.storagehub.schema.readmodel.MspDetail;
 import io.storagehub.schema.readmodel.MspView;
+import io.storagehub.schema.readmodel.Ownership;
 import io.storagehub.schema.readmodel.Page;
 import io.storagehub.schema.readmodel.PageRequest;
 import io.storagehub.schema.readmodel.PaymentStreamView;
@@ -19,7 +20,9 @@ import io.storagehub.schema.value.AccountId;
 import io.storagehub.schema.value.BucketId;
 import io.storagehub.schema.value.FileKey;
 import io.storagehub.schema.value.ProviderId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,6 +70,18 @@ public interface StorageQueries {
     FolderListing tree(String chain, BucketId bucketId, String path, PageRequest page);
 
     Optional<FileView> file(String chain, FileKey fileKey);
+
+    /**
+     * The {@link Ownership} of each of {@code files} the chain has, deleted ones too (as {@link #file} finds them),
+     * read at once; files the chain never had are absent.
+     */
+    Map<FileKey, Ownership> fileOwners(String chain, Collection<FileKey> files);
+
+    /**
+     * The {@link Ownership} of each of {@code buckets} the chain has, deleted ones too (as {@link #bucket} finds
+     * them), read at once; buckets the chain never had are absent.
+     */
+    Map<BucketId, Ownership> bucketOwners(String chain, Collection<BucketId> buckets);
 
     /** Sort key: {@code [bucketId]}. */
     Page<BucketView> accountBuckets(String chain, AccountId account, PageRequest page);

@@ -15,6 +15,7 @@ import io.storagehub.schema.readmodel.FolderView;
 import io.storagehub.schema.readmodel.HistoryOrder;
 import io.storagehub.schema.readmodel.MspDetail;
 import io.storagehub.schema.readmodel.MspView;
+import io.storagehub.schema.readmodel.Ownership;
 import io.storagehub.schema.readmodel.Page;
 import io.storagehub.schema.readmodel.PageRequest;
 import io.storagehub.schema.readmodel.PaymentStreamView;
@@ -23,8 +24,13 @@ import io.storagehub.schema.value.AccountId;
 import io.storagehub.schema.value.BucketId;
 import io.storagehub.schema.value.FileKey;
 import io.storagehub.schema.value.ProviderId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -137,6 +143,32 @@ public final class JdbiStorageQueries implements StorageQueries {
     public Optional<FileView> file(String chain, FileKey fileKey) {
         return jdbi.withHandle(h -> h.createQuery(sql("file")).bind("chain", chain).bind("fileKey", fileKey.hex())
                 .map(ViewRows.FILE).findOne());
+    }
+
+    @Override
+    public Map<FileKey, Ownership> fileOwners(String chain, Collection<FileKey> files) {
+        if (files.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery(sql("fileOwners")).bind("chain", chain)
+                .bind("fileKeys", files.stream().map(FileKey::hex).toArray(String[]::new))
+                .map((rs, ctx) -> Map.entry(FileKey.of(rs.getString("file_key")), ownership(rs)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    @Override
+    public Map<BucketId, Ownership> bucketOwners(String chain, Collection<BucketId> buckets) {
+        if (buckets.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery(sql("bucketOwners")).bind("chain", chain)
+                .bind("bucketIds", buckets.stream().map(BucketId::hex).toArray(String[]::new))
+                .map((rs, ctx) -> Map.entry(BucketId.of(rs.getString("bucket_id")), ownership(rs)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    private static Ownership ownership(ResultSet rs) throws SQLException {
+        return new Ownership(AccountId.of(rs.getString("owner")), BucketId.of(rs.getString("bucket_id")));
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.storagehub.schema.readmodel.FileView;
 import io.storagehub.schema.readmodel.FolderListing;
 import io.storagehub.schema.readmodel.MspDetail;
 import io.storagehub.schema.readmodel.MspView;
+import io.storagehub.schema.readmodel.Ownership;
 import io.storagehub.schema.readmodel.Page;
 import io.storagehub.schema.readmodel.PageRequest;
 import io.storagehub.schema.readmodel.PaymentStreamView;
@@ -29,6 +30,8 @@ import io.storagehub.schema.value.BucketId;
 import io.storagehub.schema.value.FileKey;
 import io.storagehub.schema.value.ProviderId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,6 +129,34 @@ public final class InMemoryQueries implements StorageQueries, ReadModelExport {
     @Override
     public Optional<FileView> file(String chain, FileKey fileKey) {
         return on(chain, t -> Optional.ofNullable(t.files.get(fileKey.hex())).map(f -> fileView(t, f)));
+    }
+
+    @Override
+    public Map<FileKey, Ownership> fileOwners(String chain, Collection<FileKey> files) {
+        return on(chain, t -> {
+            Map<FileKey, Ownership> owners = new HashMap<>();
+            for (FileKey key : files) {
+                FileRow f = t.files.get(key.hex());
+                if (f != null) {
+                    owners.put(key, new Ownership(AccountId.of(f.owner), BucketId.of(f.bucketId)));
+                }
+            }
+            return owners;
+        });
+    }
+
+    @Override
+    public Map<BucketId, Ownership> bucketOwners(String chain, Collection<BucketId> buckets) {
+        return on(chain, t -> {
+            Map<BucketId, Ownership> owners = new HashMap<>();
+            for (BucketId id : buckets) {
+                BucketRow b = t.buckets.get(id.hex());
+                if (b != null) {
+                    owners.put(id, new Ownership(AccountId.of(b.owner), BucketId.of(b.bucketId)));
+                }
+            }
+            return owners;
+        });
     }
 
     @Override

@@ -4,11 +4,13 @@ import static io.storagehub.testkit.chain.ChainScript.account;
 import static io.storagehub.testkit.chain.ChainScript.bucket;
 import static io.storagehub.testkit.chain.ChainScript.file;
 import static io.storagehub.testkit.chain.ChainScript.provider;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storagehub.schema.readmodel.FileView;
 import io.storagehub.schema.readmodel.FolderListing;
 import io.storagehub.schema.readmodel.FolderView;
+import io.storagehub.schema.readmodel.Ownership;
 import io.storagehub.schema.readmodel.Page;
 import io.storagehub.schema.readmodel.PageRequest;
 import io.storagehub.schema.readmodel.SortKey;
@@ -144,5 +146,24 @@ public abstract class QueryContract extends IdempotencyContract {
         assertThat(queries().chain("no-such-chain")).isEmpty();
         assertThat(queries().bucketFiles(CHAIN, bucket(1), "", false, PageRequest.first(100)).items())
                 .extracting(FileView::location).doesNotContain(Location.of("a.txt"));
+    }
+
+    @Test
+    void owners_ofManyFilesAndBuckets_deletedOnesIncluded_unknownOnesAbsent() {
+        givenFiles();
+        apply(chain.newBucket(2, 2, 1, 1));
+        apply(chain.newStorageRequest(20, 2, 2, "x.txt", 5));
+        apply(chain.next(new io.storagehub.schema.event.FileSystemEvent.FileDeleted(file(1), bucket(1))));
+
+        assertThat(queries().fileOwners(CHAIN, List.of(file(1), file(20), file(99)))).containsOnly(
+                entry(file(1), new Ownership(account(1), bucket(1))),
+                entry(file(20), new Ownership(account(2), bucket(2))));
+        assertThat(queries().bucketOwners(CHAIN, List.of(bucket(1), bucket(2), bucket(99)))).containsOnly(
+                entry(bucket(1), new Ownership(account(1), bucket(1))),
+                entry(bucket(2), new Ownership(account(2), bucket(2))));
+        assertThat(queries().fileOwners(CHAIN, List.of())).isEmpty();
+        assertThat(queries().bucketOwners(CHAIN, List.of())).isEmpty();
+        assertThat(queries().fileOwners("no-such-chain", List.of(file(1)))).isEmpty();
+        assertThat(queries().bucketOwners("no-such-chain", List.of(bucket(1)))).isEmpty();
     }
 }

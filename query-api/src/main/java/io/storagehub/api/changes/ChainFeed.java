@@ -145,8 +145,9 @@ final class ChainFeed {
     /**
      * Hands each change of the batch to the listeners whose filter it passes. Each distinct filter is evaluated
      * once per change (the listeners that share it share the result), against what the change is found by,
-     * computed once per change ({@link ChangeMatcher.Found}); the evaluation runs outside the lock (it may look up
-     * owners) for the filters of the listeners there are now, and under it for a filter added meanwhile. The
+     * computed once per change ({@link ChangeMatcher.Found}); the owners the {@code bucket} and {@code account}
+     * filters need are read for the whole batch at once first. The evaluation runs outside the lock (it may still
+     * look up an owner) for the filters of the listeners there are now, and under it for a filter added meanwhile. The
      * listeners that were handed a change are flushed once the whole batch is handed over, off the lock: a stream
      * then writes the batch's changes in one write rather than one per change.
      */
@@ -170,6 +171,9 @@ final class ChainFeed {
         List<FeedListener> now;
         synchronized (this) {
             now = List.copyOf(listeners);
+        }
+        if (now.stream().anyMatch(listener -> ChangeMatcher.needsOwners(listener.filter()))) {
+            matcher.lookUpOwners(chain, batch);
         }
         for (FeedListener listener : now) {
             passes.computeIfAbsent(listener.filter(), filter -> evaluate(filter, found));

@@ -1,16 +1,17 @@
 package io.storagehub.api.changes;
 
 import io.storagehub.projection.StorageQueries;
-import io.storagehub.schema.readmodel.BucketView;
 import io.storagehub.schema.readmodel.ChangeFilter;
 import io.storagehub.schema.readmodel.ChangeView;
 import io.storagehub.schema.readmodel.ChangedEntity;
 import io.storagehub.schema.readmodel.EntityKind;
-import io.storagehub.schema.readmodel.FileView;
+import io.storagehub.schema.readmodel.Ownership;
 import io.storagehub.schema.value.BucketId;
 import io.storagehub.schema.value.FileKey;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,23 +19,20 @@ import java.util.Set;
 /**
  * Decides in memory whether a change passes a {@code /changes} filter, as the storage's own filter does
  * ({@link ChangeFilter}). A file's bucket and owner and a bucket's owner never change, so the few lookups the
- * {@code bucket} and {@code account} filters need are cached (bounded, least recently used first out); a payment
- * stream's user is the first part of its id.
+ * {@code bucket} and {@code account} filters need are cached (bounded, least recently used first out), and a feed
+ * looks up those of a whole batch of changes in one read per kind ({@link #lookUpOwners}); a payment stream's user
+ * is the first part of its id.
  */
 final class ChangeMatcher {
     private static final int CACHE_ENTRIES = 100_000;
 
     private final StorageQueries queries;
-    private final Map<String, Owned> owners = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, Ownership> owners = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Owned> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Ownership> eldest) {
             return size() > CACHE_ENTRIES;
         }
     };
-
-    /** Who owns a bucket or a file, and the file's bucket (the bucket's own id for a bucket). */
-    private record Owned(String owner, String bucket) {
-    }
 
     ChangeMatcher(StorageQueries queries) {
         this.queries = queries;
@@ -47,6 +45,37 @@ final class ChangeMatcher {
     /** What {@code change} is found by, to test it against many filters; its owners are looked up when needed. */
     Found found(String chain, ChangeView change) {
         return new Found(chain, change);
+    }
+
+    /** Whether evaluating {@code filter} needs the owners of the buckets and files a change touched. */
+    static boolean needsOwners(ChangeFilter filter) {
+        return filter.bucket().isPresent() || filter.account().isPresent();
+    }
+
+    /**
+     * Reads the owners of the buckets and files {@code changes} touched that are not cached yet, in one read per
+     * kind, so that evaluating the filters of a whole batch costs at most two reads instead of one per new file.
+     */
+    void lookUpOwners(String chain, List<ChangeView> changes) {
+        Set<FileKey> files = new LinkedHashSet<>();
+        Set<BucketId> buckets = new LinkedHashSet<>();
+        synchronized (this) {
+            for (ChangeView change : changes) {
+                for (ChangedEntity e : change.entities()) {
+                    if (e.kind() == EntityKind.FILE && !owners.containsKey(key(chain, e))) {
+                        files.add(FileKey.of(e.id()));
+                    } else if (e.kind() == EntityKind.BUCKET && !owners.containsKey(key(chain, e))) {
+                        buckets.add(BucketId.of(e.id()));
+                    }
+                }
+            }
+        }
+        Map<FileKey, Ownership> fileOwners = files.isEmpty() ? Map.of() : queries.fileOwners(chain, files);
+        Map<BucketId, Ownership> bucketOwners = buckets.isEmpty() ? Map.of() : queries.bucketOwners(chain, buckets);
+        synchronized (this) {
+            fileOwners.forEach((file, o) -> owners.put(key(chain, EntityKind.FILE, file.hex()), o));
+            bucketOwners.forEach((bucket, o) -> owners.put(key(chain, EntityKind.BUCKET, bucket.hex()), o));
+        }
     }
 
     boolean matches(ChangeFilter filter, Found found) {
@@ -92,7 +121,7 @@ final class ChangeMatcher {
                     if (e.kind() == EntityKind.BUCKET) {
                         buckets.add(e.id());
                     } else if (e.kind() == EntityKind.FILE) {
-                        owned(chain, e).ifPresent(o -> buckets.add(o.bucket()));
+                        owned(chain, e).ifPresent(o -> buckets.add(o.bucket().hex()));
                     }
                 }
             }
@@ -109,7 +138,7 @@ final class ChangeMatcher {
                             accounts.add(e.id().substring(0, colon));
                         }
                     } else if (e.kind() == EntityKind.BUCKET || e.kind() == EntityKind.FILE) {
-                        owned(chain, e).ifPresent(o -> accounts.add(o.owner()));
+                        owned(chain, e).ifPresent(o -> accounts.add(o.owner().hex()));
                     }
                 }
             }
@@ -117,24 +146,31 @@ final class ChangeMatcher {
         }
     }
 
-    private synchronized Optional<Owned> owned(String chain, ChangedEntity entity) {
-        String key = chain + '/' + entity.kind().apiName() + '/' + entity.id();
-        Owned cached = owners.get(key);
+    private synchronized Optional<Ownership> owned(String chain, ChangedEntity entity) {
+        String key = key(chain, entity);
+        Ownership cached = owners.get(key);
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<Owned> found = entity.kind() == EntityKind.FILE
-                ? queries.file(chain, FileKey.of(entity.id())).map(ChangeMatcher::of)
-                : queries.bucket(chain, BucketId.of(entity.id())).map(ChangeMatcher::of);
-        found.ifPresent(o -> owners.put(key, o));
-        return found;
+        Ownership found;
+        if (entity.kind() == EntityKind.FILE) {
+            FileKey file = FileKey.of(entity.id());
+            found = queries.fileOwners(chain, List.of(file)).get(file);
+        } else {
+            BucketId bucket = BucketId.of(entity.id());
+            found = queries.bucketOwners(chain, List.of(bucket)).get(bucket);
+        }
+        if (found != null) {
+            owners.put(key, found);
+        }
+        return Optional.ofNullable(found);
     }
 
-    private static Owned of(FileView file) {
-        return new Owned(file.owner().hex(), file.bucketId().hex());
+    private static String key(String chain, ChangedEntity entity) {
+        return key(chain, entity.kind(), entity.id());
     }
 
-    private static Owned of(BucketView bucket) {
-        return new Owned(bucket.owner().hex(), bucket.bucketId().hex());
+    private static String key(String chain, EntityKind kind, String id) {
+        return chain + '/' + kind.apiName() + '/' + id;
     }
 }
