@@ -1,9 +1,16 @@
 package io.storagehub.bench.freshness;
 
+import io.storagehub.bench.env.PgStatements;
 import io.storagehub.bench.env.Services;
+import io.storagehub.bench.live.Backlog;
+import io.storagehub.bench.live.CommitClock;
+import io.storagehub.bench.live.FeedLag;
 import io.storagehub.bench.load.PacedBlocks;
+import io.storagehub.bench.load.Topics;
 import io.storagehub.bench.query.ApiProcess;
+import io.storagehub.bench.report.Percentiles;
 import io.storagehub.schema.event.Envelope;
+import io.storagehub.schema.event.Position;
 import io.storagehub.testkit.chain.ChainGenerator;
 import io.storagehub.testkit.kafka.EventFeed;
 import io.storagehub.testkit.process.ChildJvm;
@@ -17,12 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import io.storagehub.bench.live.Backlog;
-import io.storagehub.bench.live.CommitClock;
-import io.storagehub.bench.live.FeedLag;
-import io.storagehub.bench.load.Topics;
-import io.storagehub.bench.report.Percentiles;
-import io.storagehub.schema.event.Position;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,8 @@ public final class FreshnessBench {
     private static final int WARMUP_SECONDS = 10;
     /** Measuring starts after this long even if the indexer never kept up with the feed. */
     private static final int MAX_WARMUP_SECONDS = 60;
+    /** Statements reported, those that took the most server time in the measured window. */
+    private static final int STATEMENTS = 12;
 
     private final Services services;
     private final Path workDir;
@@ -96,6 +99,7 @@ public final class FreshnessBench {
                     sentMeasured += block.size();
                     if (before == null) {
                         before = metrics(api, indexer);
+                        PgStatements.reset(services.pg());
                     }
                 }
                 if (sentAt - lastSample >= SAMPLE_EVERY_NANOS) {
@@ -125,13 +129,14 @@ public final class FreshnessBench {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).handle((v, e) -> v)
                     .get(30, TimeUnit.SECONDS);
             BatchMetrics batches = metrics(api, indexer).minus(before);
+            List<PgStatements.Statement> statements = PgStatements.top(services.pg(), STATEMENTS);
             List<Double> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             log.info("freshness: {} samples, {} failures, p50 {} ms, p99 {} ms", sorted.size(), failures[0],
                     Percentiles.of(sorted, 0.5), Percentiles.of(sorted, 0.99));
             return new FreshnessResult(rate, achieved, seconds, sorted.size(), failures[0], Percentiles.of(sorted, 0.5),
                     Percentiles.of(sorted, 0.9), Percentiles.of(sorted, 0.99),
-                    sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), batches,
+                    sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), batches, statements,
                     new FreshnessResult.Warmup(backlog, (measureFrom - start) / 1e9, lag.caughtUp()));
         }
     }

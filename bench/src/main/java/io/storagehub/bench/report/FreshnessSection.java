@@ -1,5 +1,6 @@
 package io.storagehub.bench.report;
 
+import io.storagehub.bench.env.PgStatements;
 import io.storagehub.bench.freshness.FreshnessResult;
 import java.util.List;
 
@@ -46,6 +47,13 @@ public final class FreshnessSection {
                 ms(r.max())))));
         if (!analysis.isBlank()) {
             md.append('\n').append(analysis).append('\n');
+        }
+        if (!r.statements().isEmpty()) {
+            double serverMillis = r.statements().stream().mapToDouble(PgStatements.Statement::totalMillis).sum();
+            md.append("\nServer time by statement (`pg_stat_statements`, every session, during the measured window)")
+                    .append(r.batches().batches() > 0 ? ": these statements took " + Markdown.dec(serverMillis
+                            / r.batches().batches(), 1) + " ms of server time per batch committed" : "")
+                    .append(".\n\n").append(ProfileSection.statements(r.statements()));
         }
         return md.toString();
     }
