@@ -9,6 +9,7 @@ import io.storagehub.projection.state.CachingLoader;
 import io.storagehub.projection.state.Changes;
 import io.storagehub.projection.state.PendingChanges;
 import io.storagehub.projection.state.RowCache;
+import io.storagehub.projection.table.ChangeRows;
 import io.storagehub.schema.event.Position;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class JdbiProjection implements Projection {
             handle.execute(Sql.of(JdbiProjection.class, "readCommitted"));
             CachingLoader loader = rows.over(new JdbiStateLoader(handle));
             ProjectionEngine.Result run = ProjectionEngine.run(batch, loader, recordChanges);
-            write(handle, run, batch, hook);
+            write(handle, run, ChangeRows.Encoded.of(run.changes()), batch, hook);
             return new Committed(run, loader);
         });
         rows.publish(committed.loader(), committed.run().changes());
@@ -103,16 +104,22 @@ public final class JdbiProjection implements Projection {
      * it are still being written: it reads the stored rows (outside any transaction, taking no lock) under the
      * rows those batches wrote. Its writes are made by {@link #commit}, which must be called in the order the
      * batches were prepared, each once the one before it committed. If a commit fails, or a batch prepared is not
-     * to be committed, {@link #discardPrepared} must be called before anything else is applied.
+     * to be committed, {@link #discardPrepared} must be called before anything else is applied. The batch's change
+     * rows are encoded here too, so that its transaction only sends them.
      */
     public Prepared prepare(Batch batch) {
-        return jdbi.withHandle(handle -> {
+        record Applied(ProjectionEngine.Result run, SortedMap<String, Optional<Position>> from, Object layer) {
+        }
+        Applied applied = jdbi.withHandle(handle -> {
             CachingLoader loader = rows.over(pending.over(JdbiStateLoader.unlocked(handle)));
             ProjectionEngine.Result run = ProjectionEngine.run(batch, loader, recordChanges);
             Object layer = pending.add(run.changes());
             rows.publish(loader, run.changes());
-            return new Prepared(batch, run, new TreeMap<>(loader.locked()), layer);
+            return new Applied(run, new TreeMap<>(loader.locked()), layer);
         });
+        // encoded with the connection back in the pool: only the COPY itself runs in the batch's transaction
+        return new Prepared(batch, applied.run(), ChangeRows.Encoded.of(applied.run().changes()), applied.from(),
+                applied.layer());
     }
 
     /**
@@ -132,7 +139,7 @@ public final class JdbiProjection implements Projection {
                             .orElse("its origin"));
                 }
             });
-            write(handle, prepared.run(), prepared.batch(), hook);
+            write(handle, prepared.run(), prepared.changeRows(), prepared.batch(), hook);
         });
         pending.remove(prepared.layer());
         return prepared.run().result();
@@ -144,14 +151,18 @@ public final class JdbiProjection implements Projection {
         rows.clear();
     }
 
-    /** A batch applied by {@link #prepare}, with the position of each chain it was applied from. */
-    public record Prepared(Batch batch, ProjectionEngine.Result run, SortedMap<String, Optional<Position>> from,
-                           Object layer) {
+    /**
+     * A batch applied by {@link #prepare}, with its change rows encoded for the COPY and the position of each
+     * chain it was applied from.
+     */
+    public record Prepared(Batch batch, ProjectionEngine.Result run, ChangeRows.Encoded changeRows,
+                           SortedMap<String, Optional<Position>> from, Object layer) {
     }
 
     /** The batch's writes, its checkpoint, the notification of the chains it advanced, then {@code hook}. */
-    private void write(Handle handle, ProjectionEngine.Result run, Batch batch, TransactionHook hook) {
-        new JdbiStateWriter(handle, projectionName).write(run.changes(), batch.checkpoint());
+    private void write(Handle handle, ProjectionEngine.Result run, ChangeRows.Encoded changeRows, Batch batch,
+                       TransactionHook hook) {
+        new JdbiStateWriter(handle, projectionName).write(run.changes(), changeRows, batch.checkpoint());
         List<String> advanced = run.changes().stream().map(Changes::chain).toList();
         if (!advanced.isEmpty()) {
             handle.createQuery(Sql.of(JdbiProjection.class, "notify"))

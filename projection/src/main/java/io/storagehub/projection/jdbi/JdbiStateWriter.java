@@ -6,7 +6,6 @@ import io.storagehub.projection.state.FileBspRow;
 import io.storagehub.projection.state.StateWriter;
 import io.storagehub.projection.state.StreamRow;
 import io.storagehub.projection.table.ChangeRows;
-import io.storagehub.projection.table.CopyText;
 import io.storagehub.projection.table.Tables;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,6 +36,11 @@ final class JdbiStateWriter implements StateWriter {
 
     @Override
     public void write(List<Changes> changes, Optional<SourceOffset> checkpoint) {
+        write(changes, ChangeRows.Encoded.of(changes), checkpoint);
+    }
+
+    /** {@link #write(List, Optional)} with the change rows of {@code changes} already encoded. */
+    void write(List<Changes> changes, ChangeRows.Encoded changeRows, Optional<SourceOffset> checkpoint) {
         deleteStreams(changes);
         Columns.of(all(changes, Changes::removedAssociations))
                 .text("chain", FileBspRow::chain)
@@ -51,7 +55,7 @@ final class JdbiStateWriter implements StateWriter {
         TableSql.upsert(handle, Tables.PAYMENT_STREAM, all(changes, Changes::streams));
         TableSql.upsert(handle, Tables.FILE_BSP, all(changes, Changes::addedAssociations));
         writePositions(changes);
-        writeChanges(changes);
+        writeChanges(changes, changeRows);
         checkpoint.ifPresent(this::advanceCheckpoint);
     }
 
@@ -101,21 +105,19 @@ final class JdbiStateWriter implements StateWriter {
      * The applied events kept as changes, and the keys they are found by: one COPY per table on the transaction's
      * connection (only new positions are applied, so a change is never written twice).
      */
-    private void writeChanges(List<Changes> changes) {
-        if (changes.stream().allMatch(c -> c.changes().isEmpty())) {
+    private void writeChanges(List<Changes> changes, ChangeRows.Encoded rows) {
+        if (rows.isEmpty()) {
             return;
         }
-        long[] bytes = ChangeRows.estimatedBytes(changes);
-        CopyText rows = new CopyText((int) Math.min(Integer.MAX_VALUE - 64, bytes[0]));
-        CopyText keys = new CopyText((int) Math.min(Integer.MAX_VALUE - 64, bytes[1]));
-        ChangeRows.append(changes, rows, keys);
         createKeyPartitions(changes);
         try {
             CopyManager copy = handle.getConnection().unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn(ChangeRows.COPY_CHANGES, new ByteArrayInputStream(rows.buffer(), 0, rows.size()));
-            copy.copyIn(ChangeRows.COPY_KEYS, new ByteArrayInputStream(keys.buffer(), 0, keys.size()));
+            copy.copyIn(ChangeRows.COPY_CHANGES,
+                    new ByteArrayInputStream(rows.changes().buffer(), 0, rows.changes().size()));
+            copy.copyIn(ChangeRows.COPY_KEYS, new ByteArrayInputStream(rows.keys().buffer(), 0, rows.keys().size()));
         } catch (SQLException | IOException e) {
-            throw new IllegalStateException("writing " + rows.rows() + " changes failed: " + e.getMessage(), e);
+            throw new IllegalStateException("writing " + rows.changes().rows() + " changes failed: " + e.getMessage(),
+                    e);
         }
     }
 

@@ -31,6 +31,26 @@ public final class ChangeRows {
     private ChangeRows() {
     }
 
+    /**
+     * A batch's {@code change} rows and key rows as COPY text, encoded before its transaction opens (the live
+     * path encodes them while the batch before is being written), so that the transaction only sends them.
+     */
+    public record Encoded(CopyText changes, CopyText keys) {
+        /** The rows of {@code batch}'s changes, in buffers sized for them. */
+        public static Encoded of(List<Changes> batch) {
+            long[] bytes = estimatedBytes(batch);
+            Encoded encoded = new Encoded(new CopyText((int) Math.min(Integer.MAX_VALUE - 64, bytes[0])),
+                    new CopyText((int) Math.min(Integer.MAX_VALUE - 64, bytes[1])));
+            append(batch, encoded.changes(), encoded.keys());
+            return encoded;
+        }
+
+        /** Whether the batch kept no change (nothing to COPY). */
+        public boolean isEmpty() {
+            return changes.rows() == 0;
+        }
+    }
+
     /** Appends the {@code change} rows of a batch's changes to {@code changes}, their keys to {@code keys}. */
     public static void append(List<Changes> batch, CopyText changes, CopyText keys) {
         for (Changes c : batch) {
