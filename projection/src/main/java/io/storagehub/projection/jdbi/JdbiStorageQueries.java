@@ -30,6 +30,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -147,23 +148,24 @@ public final class JdbiStorageQueries implements StorageQueries {
 
     @Override
     public Map<FileKey, Ownership> fileOwners(String chain, Collection<FileKey> files) {
-        if (files.isEmpty()) {
-            return Map.of();
-        }
-        return jdbi.withHandle(h -> h.createQuery(sql("fileOwners")).bind("chain", chain)
-                .bind("fileKeys", files.stream().map(FileKey::hex).toArray(String[]::new))
-                .map((rs, ctx) -> Map.entry(FileKey.of(rs.getString("file_key")), ownership(rs)))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        return owners("fileOwners", "file_key", chain, files.stream().map(FileKey::hex).toList(), FileKey::of);
     }
 
     @Override
     public Map<BucketId, Ownership> bucketOwners(String chain, Collection<BucketId> buckets) {
-        if (buckets.isEmpty()) {
+        return owners("bucketOwners", "bucket_id", chain, buckets.stream().map(BucketId::hex).toList(),
+                BucketId::of);
+    }
+
+    /** The owners of {@code ids} read by query {@code name}, keyed by its column {@code idColumn}. */
+    private <K> Map<K, Ownership> owners(String name, String idColumn, String chain, List<String> ids,
+                                         Function<String, K> key) {
+        if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbi.withHandle(h -> h.createQuery(sql("bucketOwners")).bind("chain", chain)
-                .bind("bucketIds", buckets.stream().map(BucketId::hex).toArray(String[]::new))
-                .map((rs, ctx) -> Map.entry(BucketId.of(rs.getString("bucket_id")), ownership(rs)))
+        return jdbi.withHandle(h -> h.createQuery(sql(name)).bind("chain", chain)
+                .bind("ids", ids.toArray(String[]::new))
+                .map((rs, ctx) -> Map.entry(key.apply(rs.getString(idColumn)), ownership(rs)))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 

@@ -133,30 +133,27 @@ public final class InMemoryQueries implements StorageQueries, ReadModelExport {
 
     @Override
     public Map<FileKey, Ownership> fileOwners(String chain, Collection<FileKey> files) {
-        return on(chain, t -> {
-            Map<FileKey, Ownership> owners = new HashMap<>();
-            for (FileKey key : files) {
-                FileRow f = t.files.get(key.hex());
-                if (f != null) {
-                    owners.put(key, new Ownership(AccountId.of(f.owner), BucketId.of(f.bucketId)));
-                }
-            }
-            return owners;
-        });
+        return on(chain, t -> owners(files, k -> t.files.get(k.hex()), f -> new Ownership(AccountId.of(f.owner),
+                BucketId.of(f.bucketId))));
     }
 
     @Override
     public Map<BucketId, Ownership> bucketOwners(String chain, Collection<BucketId> buckets) {
-        return on(chain, t -> {
-            Map<BucketId, Ownership> owners = new HashMap<>();
-            for (BucketId id : buckets) {
-                BucketRow b = t.buckets.get(id.hex());
-                if (b != null) {
-                    owners.put(id, new Ownership(AccountId.of(b.owner), BucketId.of(b.bucketId)));
-                }
+        return on(chain, t -> owners(buckets, id -> t.buckets.get(id.hex()), b -> new Ownership(AccountId.of(b.owner),
+                BucketId.of(b.bucketId))));
+    }
+
+    /** The ownership of each of {@code ids} whose row {@code row} finds. */
+    private static <K, R> Map<K, Ownership> owners(Collection<K> ids, Function<K, R> row,
+                                                   Function<R, Ownership> ownership) {
+        Map<K, Ownership> owners = new HashMap<>();
+        for (K id : ids) {
+            R found = row.apply(id);
+            if (found != null) {
+                owners.put(id, ownership.apply(found));
             }
-            return owners;
-        });
+        }
+        return owners;
     }
 
     @Override
