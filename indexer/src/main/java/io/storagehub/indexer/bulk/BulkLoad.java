@@ -28,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * Writes a {@link BulkState} into its freshly migrated shadow schema the fast way: the tables' indexes and
  * primary keys are dropped, every table is loaded with {@code COPY} (two at a time, one per core), the indexes and
  * keys are built again from their definitions as the migrations left them, and the tables are analyzed.
+ *
+ * <p>A table's first {@code COPY} truncates it in the same transaction and loads it {@code FREEZE}: its rows are
+ * written frozen, with their hint bits set and every page marked all-visible and all-frozen. Without that, the live
+ * indexer that goes on from the loaded schema (after a first sync, or a rebuild's switch) pays for the load later,
+ * while it has to keep up: the first read of each page sets its hint bits and dirties it, and autovacuum's
+ * insert-triggered vacuum reads every loaded table whole. Index-only scans (a history page) need no heap visits from
+ * the start.
  */
 final class BulkLoad {
     private static final Logger log = LoggerFactory.getLogger(BulkLoad.class);
@@ -144,14 +151,14 @@ final class BulkLoad {
     }
 
     private <R> long copy(Table<R> table, BulkState state) throws SQLException {
-        try (Loader loader = new Loader(table.name(), table.copyFromStdin())) {
+        try (Loader loader = new Loader(table.name(), table.copyFromStdin(), true)) {
             state.store().forEachRow(table, row -> loader.add(text -> text.row(table, row)));
             return loader.finish();
         }
     }
 
     private long copyDigests(BulkState state) throws SQLException {
-        try (Loader loader = new Loader("event_digest", "COPY event_digest (chain, block, entries) FROM STDIN")) {
+        try (Loader loader = new Loader("event_digest", "COPY event_digest (chain, block, entries) FROM STDIN", true)) {
             state.store().scan(StateStore.EVENT_DIGEST, new byte[0], (key, entries) -> {
                 ByteBuffer k = ByteBuffer.wrap(key);
                 String chain = new String(key, 0, key.length - 1 - Long.BYTES, StandardCharsets.UTF_8);
@@ -248,12 +255,15 @@ final class BulkLoad {
         }
     }
 
-    /** A COPY into {@code table} of this schema, on its own connection. */
-    Loader loader(String table, String sql) throws SQLException {
-        return new Loader(table, sql);
+    /**
+     * A COPY into {@code table} of this schema, on its own connection. {@code first}: the table's first load, which
+     * truncates it and freezes its rows; a table loaded again (a key partition reopened) is appended to.
+     */
+    Loader loader(String table, String sql, boolean first) throws SQLException {
+        return new Loader(table, sql, first);
     }
 
-    /** One table's COPY on its own connection, fed in chunks. */
+    /** One table's COPY on its own connection, fed in chunks, in one transaction. */
     final class Loader implements AutoCloseable {
         private final String table;
         private final Connection connection;
@@ -262,10 +272,22 @@ final class BulkLoad {
         private final long start = System.nanoTime();
         private long bytes;
 
-        Loader(String table, String sql) throws SQLException {
+        Loader(String table, String sql, boolean first) throws SQLException {
             this.table = table;
             this.connection = connection();
-            this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            try {
+                connection.setAutoCommit(false);
+                if (first) {
+                    try (Statement s = connection.createStatement()) {
+                        s.execute("TRUNCATE " + table);
+                    }
+                }
+                this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn(first ? sql + " (FREEZE)" : sql);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
         }
 
         void add(java.util.function.Consumer<CopyText> row) {
@@ -288,6 +310,7 @@ final class BulkLoad {
         long finish() throws SQLException {
             flush();
             long rows = copy.endCopy();
+            connection.commit();
             log.atInfo().addKeyValue("table", table).addKeyValue("rows", rows)
                     .addKeyValue("mib", Math.round(bytes / 1048576.0))
                     .addKeyValue("seconds", seconds(System.nanoTime() - start)).log("table loaded");
@@ -299,6 +322,9 @@ final class BulkLoad {
             try {
                 if (copy.isActive()) {
                     copy.cancelCopy();
+                }
+                if (!connection.isClosed() && !connection.getAutoCommit()) {
+                    connection.rollback();
                 }
             } finally {
                 connection.close();

@@ -5,7 +5,9 @@ import io.storagehub.projection.state.RecordedChange;
 import io.storagehub.projection.table.ChangeRows;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Bulk mode's changes: append-only, so they do not go through the state store but straight to Postgres, each
@@ -31,6 +33,8 @@ public final class ChangeCopy implements AutoCloseable {
     private final BulkLoad.Loader changes;
     /** The key partitions being loaded, the most recently used last. */
     private final List<KeyPartition> open = new ArrayList<>();
+    /** The key partitions loaded so far: one reopened is appended to (its first rows stay frozen, not these). */
+    private final Set<String> loaded = new HashSet<>();
     private long keyRows;
 
     private ChangeCopy(BulkLoad load, List<BulkLoad.Index> indexes, BulkLoad.Loader changes) {
@@ -43,7 +47,7 @@ public final class ChangeCopy implements AutoCloseable {
     static ChangeCopy open(BulkLoad load) {
         try {
             List<BulkLoad.Index> indexes = load.dropIndexes(TABLES);
-            return new ChangeCopy(load, indexes, load.loader("change", ChangeRows.COPY_CHANGES));
+            return new ChangeCopy(load, indexes, load.loader("change", ChangeRows.COPY_CHANGES, true));
         } catch (SQLException | RuntimeException e) {
             throw new IllegalStateException("starting the COPY of the changes failed: " + e.getMessage(), e);
         }
@@ -83,7 +87,7 @@ public final class ChangeCopy implements AutoCloseable {
             }
             BulkLoad.KeyPartition created = load.keyPartition(block);
             open.add(new KeyPartition(created.first(), created.end(), load.loader(created.name(),
-                    ChangeRows.copyKeysInto(created.name()))));
+                    ChangeRows.copyKeysInto(created.name()), loaded.add(created.name()))));
             return open.get(open.size() - 1).loader();
         } catch (SQLException e) {
             throw new IllegalStateException("starting the COPY of the change keys of block " + block + " failed: "

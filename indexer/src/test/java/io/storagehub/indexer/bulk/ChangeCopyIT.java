@@ -73,6 +73,12 @@ class ChangeCopyIT {
                     .isEqualTo(expected.size());
             assertThat(count(jdbi, "SELECT count(*) FROM change_key k JOIN change c ON c.chain = k.chain"
                     + " AND c.block = k.block AND c.event_index = k.event_index")).isEqualTo(changes * 2);
+            // each partition loaded once, frozen: after ANALYZE, every page is all-visible
+            jdbi.useHandle(h -> h.execute("ANALYZE change"));
+            jdbi.useHandle(h -> h.execute("ANALYZE change_key"));
+            assertThat(count(jdbi, "SELECT count(*) FROM pg_class WHERE relnamespace = current_schema()::regnamespace"
+                    + " AND relkind = 'r' AND relname LIKE 'change%' AND relpages > 0 AND relallvisible = relpages"))
+                    .isEqualTo(expected.size() + 1);
         }
     }
 
