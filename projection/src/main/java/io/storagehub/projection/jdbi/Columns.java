@@ -9,13 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.argument.Argument;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * Rows turned into one array per column, bound to a set-based statement ({@code INSERT ... SELECT FROM
- * unnest(:a, :b, ...)}): a whole table's writes of a batch in one round trip, whatever the driver settings.
+ * unnest(:a, :b, ...)}): a whole table's writes of a batch in one statement, whatever the driver settings.
  * Numbers travel as decimal text and lists as array literals; the SQL casts them.
  */
 final class Columns<T> {
@@ -61,14 +59,14 @@ final class Columns<T> {
         return add(name, Boolean.class, value::test);
     }
 
-    /** Runs the statement once for all rows; nothing when there are none. */
-    void execute(Handle handle, String sql) {
+    /** Adds the statement, to run once for all rows, to {@code statements}; nothing when there are no rows. */
+    void addTo(Statements statements, String sql) {
         if (rows.isEmpty()) {
             return;
         }
-        Update update = handle.createUpdate(sql);
-        columns.forEach((name, column) -> update.bind(name, column.argument()));
-        update.execute();
+        Map<String, Argument> arguments = new LinkedHashMap<>();
+        columns.forEach((name, column) -> arguments.put(name, column.argument()));
+        statements.add(sql, arguments);
     }
 
     private Columns<T> add(String name, Class<?> elementType, Function<T, ?> value) {

@@ -19,6 +19,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.Argument;
 
 /**
  * The read model in Postgres. Each batch is one transaction: the chains' rows are locked and loaded (rows kept
@@ -162,15 +163,15 @@ public final class JdbiProjection implements Projection {
     /** The batch's writes, its checkpoint, the notification of the chains it advanced, then {@code hook}. */
     private void write(Handle handle, ProjectionEngine.Result run, ChangeRows.Encoded changeRows, Batch batch,
                        TransactionHook hook) {
-        new JdbiStateWriter(handle, projectionName).write(run.changes(), changeRows, batch.checkpoint());
+        Statements statements = new Statements();
         List<String> advanced = run.changes().stream().map(Changes::chain).toList();
         if (!advanced.isEmpty()) {
-            handle.createQuery(Sql.of(JdbiProjection.class, "notify"))
-                    .bind("channel", INDEXED_CHANNEL)
-                    .bindArray("chains", String.class, advanced)
-                    .mapTo(String.class)
-                    .list();
+            String[] chains = advanced.toArray(String[]::new);
+            statements.add(Sql.of(JdbiProjection.class, "notify"), Map.<String, Argument>of(
+                    "channel", (position, statement, context) -> statement.setString(position, INDEXED_CHANNEL),
+                    "chains", (position, statement, context) -> statement.setObject(position, chains)));
         }
+        new JdbiStateWriter(handle, projectionName).write(run.changes(), changeRows, batch.checkpoint(), statements);
         hook.inTransaction(handle, run.result());
     }
 

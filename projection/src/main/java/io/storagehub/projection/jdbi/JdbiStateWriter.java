@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.argument.Argument;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -36,30 +37,39 @@ final class JdbiStateWriter implements StateWriter {
 
     @Override
     public void write(List<Changes> changes, Optional<SourceOffset> checkpoint) {
-        write(changes, ChangeRows.Encoded.of(changes), checkpoint);
+        write(changes, ChangeRows.Encoded.of(changes), checkpoint, new Statements());
     }
 
-    /** {@link #write(List, Optional)} with the change rows of {@code changes} already encoded. */
-    void write(List<Changes> changes, ChangeRows.Encoded changeRows, Optional<SourceOffset> checkpoint) {
-        deleteStreams(changes);
+    /**
+     * {@link #write(List, Optional)} with the change rows of {@code changes} already encoded. The batch's statements
+     * are added to {@code statements} (which may hold some of the caller's already) and sent together, in one round
+     * trip, then its change rows are copied.
+     */
+    void write(List<Changes> changes, ChangeRows.Encoded changeRows, Optional<SourceOffset> checkpoint,
+               Statements statements) {
+        deleteStreams(changes, statements);
         Columns.of(all(changes, Changes::removedAssociations))
                 .text("chain", FileBspRow::chain)
                 .text("bspId", FileBspRow::bspId)
                 .text("fileKey", FileBspRow::fileKey)
-                .execute(handle, sql("deleteAssociations"));
-        TableSql.upsert(handle, Tables.MSP, all(changes, Changes::msps));
-        TableSql.upsert(handle, Tables.BSP, all(changes, Changes::bsps));
-        TableSql.upsert(handle, Tables.VALUE_PROP, all(changes, Changes::valueProps));
-        TableSql.upsert(handle, Tables.BUCKET, all(changes, Changes::buckets));
-        TableSql.upsert(handle, Tables.FILE, all(changes, Changes::files));
-        TableSql.upsert(handle, Tables.PAYMENT_STREAM, all(changes, Changes::streams));
-        TableSql.upsert(handle, Tables.FILE_BSP, all(changes, Changes::addedAssociations));
-        writePositions(changes);
-        writeChanges(changes, changeRows);
-        checkpoint.ifPresent(this::advanceCheckpoint);
+                .addTo(statements, sql("deleteAssociations"));
+        TableSql.upsert(statements, Tables.MSP, all(changes, Changes::msps));
+        TableSql.upsert(statements, Tables.BSP, all(changes, Changes::bsps));
+        TableSql.upsert(statements, Tables.VALUE_PROP, all(changes, Changes::valueProps));
+        TableSql.upsert(statements, Tables.BUCKET, all(changes, Changes::buckets));
+        TableSql.upsert(statements, Tables.FILE, all(changes, Changes::files));
+        TableSql.upsert(statements, Tables.PAYMENT_STREAM, all(changes, Changes::streams));
+        TableSql.upsert(statements, Tables.FILE_BSP, all(changes, Changes::addedAssociations));
+        writePositions(changes, statements);
+        checkpoint.ifPresent(offset -> advanceCheckpoint(offset, statements));
+        if (!changeRows.isEmpty()) {
+            createKeyPartitions(changes, statements);
+        }
+        statements.execute(handle);
+        writeChanges(changeRows);
     }
 
-    private void deleteStreams(List<Changes> changes) {
+    private void deleteStreams(List<Changes> changes, Statements statements) {
         record Deleted(String chain, StreamRow.Key key) {
         }
         List<Deleted> deleted = new ArrayList<>();
@@ -68,10 +78,10 @@ final class JdbiStateWriter implements StateWriter {
                 .text("chain", Deleted::chain)
                 .text("userAccount", d -> d.key().userAccount())
                 .text("providerId", d -> d.key().providerId())
-                .execute(handle, sql("deleteStreams"));
+                .addTo(statements, sql("deleteStreams"));
     }
 
-    private void writePositions(List<Changes> changes) {
+    private void writePositions(List<Changes> changes, Statements statements) {
         record BlockDigests(String chain, long block, String entries) {
         }
         List<BlockDigests> blocks = new ArrayList<>();
@@ -92,24 +102,24 @@ final class JdbiStateWriter implements StateWriter {
                 .text("chain", BlockDigests::chain)
                 .int64("block", BlockDigests::block)
                 .text("entries", BlockDigests::entries)
-                .execute(handle, sql("appendDigests"));
+                .addTo(statements, sql("appendDigests"));
         Columns.of(advanced)
                 .text("chain", Changes::chain)
                 .int64("lastBlock", c -> c.lastPosition().block())
                 .int64("lastIndex", c -> c.lastPosition().index())
                 .text("lastBlockTime", c -> c.lastBlockTime() == null ? null : c.lastBlockTime().toString())
-                .execute(handle, sql("upsertChainPositions"));
+                .addTo(statements, sql("upsertChainPositions"));
     }
 
     /**
      * The applied events kept as changes, and the keys they are found by: one COPY per table on the transaction's
-     * connection (only new positions are applied, so a change is never written twice).
+     * connection (only new positions are applied, so a change is never written twice). Their key partitions were
+     * created with the batch's other statements.
      */
-    private void writeChanges(List<Changes> changes, ChangeRows.Encoded rows) {
+    private void writeChanges(ChangeRows.Encoded rows) {
         if (rows.isEmpty()) {
             return;
         }
-        createKeyPartitions(changes);
         try {
             CopyManager copy = handle.getConnection().unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn(ChangeRows.COPY_CHANGES,
@@ -125,24 +135,20 @@ final class JdbiStateWriter implements StateWriter {
      * Creates the {@code change_key} partitions the batch's changes fall in where they are missing: the blocks each
      * chain's changes span (a partition holds a range of blocks for every chain).
      */
-    private void createKeyPartitions(List<Changes> changes) {
+    private static void createKeyPartitions(List<Changes> changes, Statements statements) {
         List<Changes> recorded = changes.stream().filter(c -> !c.changes().isEmpty()).toList();
-        handle.createQuery(sql("createKeyPartitions"))
-                .bindArray("firsts", Long.class, recorded.stream()
-                        .map(c -> c.changes().get(0).view().position().block()).toList())
-                .bindArray("lasts", Long.class, recorded.stream()
-                        .map(c -> c.changes().get(c.changes().size() - 1).view().position().block()).toList())
-                .mapTo(String.class)
-                .one();
+        Columns.of(recorded)
+                .int64("firsts", c -> c.changes().get(0).view().position().block())
+                .int64("lasts", c -> c.changes().get(c.changes().size() - 1).view().position().block())
+                .addTo(statements, sql("createKeyPartitions"));
     }
 
-    private void advanceCheckpoint(SourceOffset offset) {
-        handle.createUpdate(sql("advanceCheckpoint"))
-                .bind("projection", projectionName)
-                .bind("topic", offset.topic())
-                .bind("partition", offset.partition())
-                .bind("nextOffset", offset.nextOffset())
-                .execute();
+    private void advanceCheckpoint(SourceOffset offset, Statements statements) {
+        statements.add(sql("advanceCheckpoint"), Map.<String, Argument>of(
+                "projection", (position, statement, context) -> statement.setString(position, projectionName),
+                "topic", (position, statement, context) -> statement.setString(position, offset.topic()),
+                "partition", (position, statement, context) -> statement.setInt(position, offset.partition()),
+                "nextOffset", (position, statement, context) -> statement.setLong(position, offset.nextOffset())));
     }
 
     private static <T> List<T> all(List<Changes> changes, Function<Changes, List<T>> part) {

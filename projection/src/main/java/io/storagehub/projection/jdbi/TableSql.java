@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
@@ -28,13 +27,13 @@ final class TableSql {
     private TableSql() {
     }
 
-    /** Upserts {@code rows} in one statement (nothing when there are none). */
-    static <R> void upsert(Handle handle, Table<R> table, List<R> rows) {
+    /** Adds the upsert of {@code rows}, one statement, to {@code statements} (nothing when there are none). */
+    static <R> void upsert(Statements statements, Table<R> table, List<R> rows) {
         Columns<R> columns = Columns.of(rows);
         for (Column<R> column : table.columns()) {
             bind(columns, column);
         }
-        columns.execute(handle, UPSERTS.computeIfAbsent(table, TableSql::upsertSql));
+        columns.addTo(statements, UPSERTS.computeIfAbsent(table, TableSql::upsertSql));
     }
 
     /** Reads a row of the table from a result that has all of its columns (e.g. {@code SELECT *}). */

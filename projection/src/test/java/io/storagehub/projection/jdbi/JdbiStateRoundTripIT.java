@@ -13,7 +13,13 @@ import io.storagehub.projection.state.MspRow;
 import io.storagehub.projection.state.ProviderStatus;
 import io.storagehub.projection.state.StreamRow;
 import io.storagehub.projection.state.ValuePropRow;
+import io.storagehub.projection.SourceOffset;
+import io.storagehub.projection.state.RecordedChange;
 import io.storagehub.schema.event.Position;
+import io.storagehub.schema.readmodel.ChangeView;
+import io.storagehub.schema.readmodel.ChangedEntity;
+import io.storagehub.schema.readmodel.EntityKind;
+import java.time.Instant;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -239,6 +245,52 @@ class JdbiStateRoundTripIT {
             assertThat(loader.msps(CHAIN, List.of(msp.mspId))).isEmpty();
             assertThat(loader.buckets(CHAIN, List.of(bucket.bucketId))).isEmpty();
         });
+    }
+
+    @Test
+    void write_sendsTheBatchsStatements_inOneRoundTrip_beforeTheCopyOfItsChanges() {
+        // given: a batch that writes every table, deletes a stream and an association, and re-adds the association
+        Rows rows = new Rows(CHAIN);
+        rows.msp(1);
+        BspRow bsp = rows.bsp(2);
+        ValuePropRow valueProp = new ValuePropRow();
+        valueProp.chain = CHAIN;
+        valueProp.mspId = Ids.hex32(1);
+        valueProp.valuePropId = Ids.hex32(7);
+        valueProp.pricePerGigaUnitOfDataPerBlock = BigInteger.ONE;
+        valueProp.commitment = "0x";
+        valueProp.bucketDataLimit = BigInteger.TEN;
+        valueProp.created = Rows.AT;
+        valueProp.updated = Rows.AT;
+        rows.valueProps.add(valueProp);
+        BucketRow bucket = rows.bucket(3, 3, 1L);
+        FileRow file = rows.file(4, bucket, "f", 10);
+        FileBspRow stored = rows.stores(bsp, file);
+        rows.removed.add(stored);
+        rows.stream(3, 1, StreamRow.FIXED);
+        rows.deletedStreams.add(new StreamRow.Key(Ids.account(5), Ids.hex32(1)));
+        Position at = new Position(9, 0);
+        RecordedChange change = new RecordedChange(new ChangeView(at, Ids.hex32(9), Instant.EPOCH, "FileSystem",
+                "NewStorageRequest", "{}", List.of(new ChangedEntity(EntityKind.FILE, file.fileKey, List.of()))),
+                List.of(RecordedChange.key(RecordedChange.FILE, file.fileKey)));
+        Changes changes = new Changes(CHAIN, rows.msps, rows.bsps, rows.valueProps, rows.buckets, rows.files,
+                rows.streams, rows.deletedStreams, rows.added, rows.removed, at, Instant.EPOCH,
+                List.of(new Changes.Digest(at, 42)), List.of(change));
+        StatementCounter counter = new StatementCounter(db.schema.dataSource());
+
+        // when
+        Databases.jdbi(counter.dataSource()).useTransaction(h -> new JdbiStateWriter(h, "live")
+                .write(List.of(changes), Optional.of(new SourceOffset("events", 0, 10))));
+
+        // then: one statement for all the writes (the COPYs of the change rows go by the driver's COPY API)
+        assertThat(counter.prepared()).isEqualTo(1);
+        load(loader -> {
+            assertThat(loader.msps(CHAIN, List.of(Ids.hex32(1)))).hasSize(1);
+            assertThat(loader.associationsOfFiles(CHAIN, List.of(file.fileKey))).containsExactly(stored);
+        });
+        long keyRows = db.jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM change_key").mapTo(Long.class).one());
+        assertThat(keyRows).isEqualTo(1);
+        assertThat(new JdbiProjection(db.jdbi).checkpoint("events", 0)).contains(new SourceOffset("events", 0, 10));
     }
 
     private static Changes positions(Position last, Changes.Digest... digests) {
