@@ -23,7 +23,8 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Writes a batch's changes within the caller's transaction: one set-based statement per table for the whole
- * batch (all chains together), deletions before the upserts that may re-create the same keys. The upserts are
+ * batch (all chains together), deletions before the upserts that may re-create the same keys, all of them sent to
+ * Postgres together in one round trip ({@link Statements}), then the batch's changes with COPY. The upserts are
  * derived from the {@link Tables} descriptions ({@link TableSql}).
  */
 final class JdbiStateWriter implements StateWriter {
