@@ -48,10 +48,6 @@ final class Statements {
         return this;
     }
 
-    int size() {
-        return count;
-    }
-
     /** Sends the statements added, in one round trip; nothing when there are none. Forgets them. */
     void execute(Handle handle) {
         if (count == 0) {
