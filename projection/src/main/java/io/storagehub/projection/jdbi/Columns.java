@@ -26,8 +26,7 @@ final class Columns<T> {
          * booleans in Postgres' binary array format (no per-character escaping, unlike an array literal).
          */
         Argument argument() {
-            Object[] array = values.toArray((Object[]) Array.newInstance(elementType, 0));
-            return (position, statement, context) -> statement.setObject(position, array);
+            return Statements.value(values.toArray((Object[]) Array.newInstance(elementType, 0)));
         }
     }
 

@@ -19,7 +19,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.argument.Argument;
 
 /**
  * The read model in Postgres. Each batch is one transaction: the chains' rows are locked and loaded (rows kept
@@ -166,10 +165,8 @@ public final class JdbiProjection implements Projection {
         Statements statements = new Statements();
         List<String> advanced = run.changes().stream().map(Changes::chain).toList();
         if (!advanced.isEmpty()) {
-            String[] chains = advanced.toArray(String[]::new);
-            statements.add(Sql.of(JdbiProjection.class, "notify"), Map.<String, Argument>of(
-                    "channel", (position, statement, context) -> statement.setString(position, INDEXED_CHANNEL),
-                    "chains", (position, statement, context) -> statement.setObject(position, chains)));
+            statements.add(Sql.of(JdbiProjection.class, "notify"), Map.of("channel",
+                    Statements.value(INDEXED_CHANNEL), "chains", Statements.value(advanced.toArray(String[]::new))));
         }
         new JdbiStateWriter(handle, projectionName).write(run.changes(), changeRows, batch.checkpoint(), statements);
         hook.inTransaction(handle, run.result());

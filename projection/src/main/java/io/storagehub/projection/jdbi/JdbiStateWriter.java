@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.argument.Argument;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -145,11 +144,9 @@ final class JdbiStateWriter implements StateWriter {
     }
 
     private void advanceCheckpoint(SourceOffset offset, Statements statements) {
-        statements.add(sql("advanceCheckpoint"), Map.<String, Argument>of(
-                "projection", (position, statement, context) -> statement.setString(position, projectionName),
-                "topic", (position, statement, context) -> statement.setString(position, offset.topic()),
-                "partition", (position, statement, context) -> statement.setInt(position, offset.partition()),
-                "nextOffset", (position, statement, context) -> statement.setLong(position, offset.nextOffset())));
+        statements.add(sql("advanceCheckpoint"), Map.of("projection", Statements.value(projectionName),
+                "topic", Statements.value(offset.topic()), "partition", Statements.value(offset.partition()),
+                "nextOffset", Statements.value(offset.nextOffset())));
     }
 
     private static <T> List<T> all(List<Changes> changes, Function<Changes, List<T>> part) {

@@ -61,6 +61,14 @@ final class Statements {
         count = 0;
     }
 
+    /**
+     * A value bound with {@code setObject}: the driver picks the type from the Java class (a {@code String}, an
+     * {@code Integer}, a {@code Long}, or an array of them, which it sends in Postgres' binary array format).
+     */
+    static Argument value(Object value) {
+        return (position, statement, context) -> statement.setObject(position, value);
+    }
+
     static String rename(String statement, String prefix) {
         String text = COMMENT.matcher(statement).replaceAll("").strip();
         if (text.endsWith(";")) {
