@@ -12,7 +12,6 @@ import io.storagehub.projection.BatchResult;
 import io.storagehub.projection.SourceOffset;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -183,13 +182,6 @@ public final class IndexerConsumer implements Runnable {
         if (decoding.isEmpty()) {
             finishWrite(turn); // nothing to apply beside it: the write's outcome is known before the next poll
         }
-        if (!turn.commits.isEmpty()) {
-            consumer.commitAsync(turn.commits, (offsets, e) -> {
-                if (e != null) {
-                    log.debug("offset hint not committed: {}", e.toString());
-                }
-            });
-        }
         for (TopicPartition tp : partitions.keySet()) {
             OptionalLong lag = consumer.currentLag(tp);
             if (lag.isPresent()) {
@@ -199,10 +191,9 @@ public final class IndexerConsumer implements Runnable {
         failing = partitions.values().stream().anyMatch(PartitionState::failing);
     }
 
-    /** What one turn decided: the partitions halted by a failure, the offsets to hint, whether the schema switched. */
+    /** What one turn decided: the partitions halted by a failure, whether the schema switched. */
     private static final class Turn {
         final Set<TopicPartition> halted = new HashSet<>();
-        final Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
         boolean switched;
     }
 
@@ -236,7 +227,7 @@ public final class IndexerConsumer implements Runnable {
         if (result instanceof BatchProcessor.Committed committed) {
             state.succeeded();
             if (assigned) {
-                turn.commits.put(tp, new OffsetAndMetadata(committed.nextOffset()));
+                hint(tp, committed.nextOffset());
             }
         } else if (result instanceof BatchProcessor.Failed failed) {
             turn.halted.add(tp);
@@ -255,6 +246,20 @@ public final class IndexerConsumer implements Runnable {
             consumer.pause(consumer.assignment());
             turn.switched = true;
         }
+    }
+
+    /**
+     * Tells the group where a committed batch ended, as soon as it committed: a hint for tools that read the
+     * group's offsets (the stored checkpoint is what the indexer resumes from). Sent at once rather than at the end
+     * of the turn, so that a turn that then stalls on a failing database does not move the group's offsets long
+     * after the batch's commit, while the indexer already reports the database down.
+     */
+    private void hint(TopicPartition tp, long nextOffset) {
+        consumer.commitAsync(Map.of(tp, new OffsetAndMetadata(nextOffset)), (offsets, e) -> {
+            if (e != null) {
+                log.debug("offset hint not committed: {}", e.toString());
+            }
+        });
     }
 
     /** A polled partition's records being decoded, with the partition's state when they were polled. */
