@@ -52,6 +52,7 @@ final class BenchRun {
 
     private final BenchOptions options;
     private final Report report;
+    private int phasesRun;
 
     BenchRun(BenchOptions options) {
         this.options = options;
@@ -142,9 +143,14 @@ final class BenchRun {
         void run() throws Exception;
     }
 
-    /** Runs a phase; a failure is reported and the next phases still run. */
+    /**
+     * Runs a phase; a failure is reported and the next phases still run. Every phase but the first starts once the
+     * machine has settled ({@link Machine#settle}).
+     */
     private void phase(String name, Phase phase) {
         log.info("=== {} ===", name);
+        boolean waits = options.runs(name) && phasesRun++ > 0;
+        Machine.Settled settled = waits ? Machine.settle(name) : Machine.Settled.NOT_WAITED;
         String loadBefore = Machine.loadAverage();
         long start = System.nanoTime();
         try {
@@ -153,7 +159,8 @@ final class BenchRun {
             log.error("{} failed", name, e);
             report.failed(name, e);
         } finally {
-            report.phase(name, (System.nanoTime() - start) / 1e9, loadBefore, Machine.loadAverage());
+            report.phase(name, (System.nanoTime() - start) / 1e9, loadBefore, Machine.loadAverage(),
+                    settled.describe());
         }
     }
 

@@ -68,9 +68,12 @@ public final class Report {
         goals.addAll(sectionGoals);
     }
 
-    /** A phase's duration and the machine's load average when it started and ended. */
-    public void phase(String name, double seconds, String loadBefore, String loadAfter) {
-        phases.add(List.of(name, Markdown.secs(seconds), loadBefore, loadAfter));
+    /**
+     * A phase's duration, the machine's load average when it started and ended, and how long it waited for the
+     * machine to settle before it started.
+     */
+    public void phase(String name, double seconds, String loadBefore, String loadAfter, String settled) {
+        phases.add(List.of(name, settled, Markdown.secs(seconds), loadBefore, loadAfter));
     }
 
     public void failed(String phase, Throwable error) {
@@ -108,10 +111,16 @@ public final class Report {
                 List.of("load average (1/5/15 min) at start", loadAtStart),
                 List.of("load average at end", loadAtEnd),
                 List.of("Postgres", postgresVersion))));
-        md.append("\nThe machine is shared with other people's builds and tests; its load average (runnable ")
-                .append("processes, against ").append(machine.cores()).append(" cores) per phase (the query phase's own ")
-                .append("pgbench runs ").append(options.connections()).append(" Postgres backends, which count too):\n\n");
-        md.append(Markdown.table(List.of("phase", "took", "load average at start (1/5/15 min)", "at end"), phases));
+        md.append("\nThe machine is shared with other people's builds and tests. Before each phase but the first the ")
+                .append("harness waits, up to ").append(Machine.SETTLE_MAX.toSeconds()).append(" s, until the CPU was ")
+                .append("at most ").append(Math.round(Machine.QUIET_BUSY * 100)).append(" % busy over ")
+                .append(Machine.QUIET_WINDOW.toSeconds()).append(" s, so that what a phase leaves running (Postgres ")
+                .append("writing out and vacuuming, processes ending) is not measured in the next. Per phase: that wait, ")
+                .append("and the load average (runnable processes, against ").append(machine.cores())
+                .append(" cores; the query phase's own pgbench runs ").append(options.connections())
+                .append(" Postgres backends, which count too):\n\n");
+        md.append(Markdown.table(List.of("phase", "waited for a quiet machine", "took",
+                "load average at start (1/5/15 min)", "at end"), phases));
         md.append("\nPostgres runs from the machine's own binaries in a fresh cluster, durable: every setting not at ")
                 .append("its default is listed.\n\n");
         md.append(Markdown.table(List.of("setting", "value"), postgresSettings));
