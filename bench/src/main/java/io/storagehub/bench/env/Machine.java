@@ -16,7 +16,6 @@ public record Machine(int cores, String memory, String cpuModel, String jdk, Str
     public static final Duration QUIET_WINDOW = Duration.ofSeconds(5);
     public static final Duration SETTLE_MAX = Duration.ofSeconds(180);
 
-
     public static Machine describe() {
         return new Machine(Runtime.getRuntime().availableProcessors(), readMemory(), readCpuModel(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
