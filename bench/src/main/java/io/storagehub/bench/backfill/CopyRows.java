@@ -1,5 +1,6 @@
 package io.storagehub.bench.backfill;
 
+import io.storagehub.indexer.config.IndexerConfig;
 import io.storagehub.projection.ReadModelSnapshot;
 import io.storagehub.projection.state.RecordedChange;
 import io.storagehub.projection.table.ChangeRows;
@@ -26,6 +27,11 @@ import java.util.Map;
  * from its files; a BSP's confirmation of a file takes the file's last position.
  */
 public final class CopyRows {
+    /**
+     * Changes per group of key rows: the indexer groups a key's changes per batch, of at most its default
+     * {@code STORAGEHUB_INDEXER_MAX_BATCH} records (the bench's runs use that default).
+     */
+    private static final int KEY_GROUP_CHANGES = IndexerConfig.DEFAULT_MAX_BATCH;
     private CopyRows() {
     }
 
@@ -109,9 +115,15 @@ public final class CopyRows {
         CopyText change = table(tables, "change");
         CopyText changeKey = table(tables, "change_key");
         ChangeRows.Writer changes = new ChangeRows.Writer(chain);
+        int inBatch = 0;
         for (RecordedChange r : reference.changes(chain)) {
-            changes.append(r, change, changeKey);
+            changes.append(r, change);
+            if (++inBatch == KEY_GROUP_CHANGES) {
+                changes.writeKeys(changeKey);
+                inBatch = 0;
+            }
         }
+        changes.writeKeys(changeKey);
         return tables;
     }
 

@@ -95,7 +95,10 @@ public final class QueryDataset {
      * Gives the large bucket a long history: {@code changes} changes that touched its row (as each of its files'
      * storage requests would have), loaded by COPY into {@code change} and {@code change_key} at positions inside
      * the chain's past that no event uses (event indexes from 1,000,000 on), so that history pages of a busy bucket
-     * can be compared at any depth. The change stream from the chain's head on does not see them.
+     * can be compared at any depth. The change stream from the chain's head on does not see them. Their key rows
+     * are grouped per key and block (100 changes, the most a row holds), and the bucket's own key rows are made one
+     * per change first: the deep positions lie inside the runs of positions those cover, while no position of the
+     * chain's own lies inside the run of a deep group (V0010: a key's groups cover disjoint runs).
      */
     public static void addDeepHistory(PgCluster pg, String schema, String chain, int changes) throws SQLException {
         try (Connection c = pg.connect()) {
@@ -108,6 +111,8 @@ public final class QueryDataset {
             List<String> fileFields = List.of("fileKey", "bucketId", "owner", "location", "size", "status",
                     "createdAt", "updatedAt");
             ChangeRows.Writer writer = new ChangeRows.Writer(chain);
+            List<String> bucketKeys = List.of(RecordedChange.key(RecordedChange.BUCKET, DEEP_BUCKET),
+                    RecordedChange.key(RecordedChange.IN_BUCKET, DEEP_BUCKET));
             for (int i = 0; i < changes; i++) {
                 long block = 1 + i / 100;
                 long index = 1_000_000 + i % 100;
@@ -121,13 +126,20 @@ public final class QueryDataset {
                         new ChangedEntity(EntityKind.BUCKET, DEEP_BUCKET, List.of("fileCount", "totalSize",
                                 "updatedAt")),
                         new ChangedEntity(EntityKind.FILE, fileKey, fileFields)));
-                writer.append(new RecordedChange(view, List.of(RecordedChange.key(RecordedChange.BUCKET, DEEP_BUCKET),
-                        RecordedChange.key(RecordedChange.IN_BUCKET, DEEP_BUCKET))), changeRows, keyRows);
+                writer.append(new RecordedChange(view, bucketKeys), changeRows);
+                if (index % 100 == 99 || i == changes - 1) {
+                    writer.writeKeys(keyRows);
+                }
             }
             byte[] bytes = changeRows.bytes();
             copy.copyIn(ChangeRows.COPY_CHANGES, new java.io.ByteArrayInputStream(bytes));
             bytes = keyRows.bytes();
             CopyLoad.createKeyPartitions(c);
+            try (PreparedStatement ps = c.prepareStatement(Sql.of(QueryDataset.class, "ungroupKeys"))) {
+                ps.setString(1, chain);
+                ps.setArray(2, c.createArrayOf("text", bucketKeys.toArray()));
+                ps.executeUpdate();
+            }
             copy.copyIn(ChangeRows.COPY_KEYS, new java.io.ByteArrayInputStream(bytes));
             c.commit();
             c.setAutoCommit(true);

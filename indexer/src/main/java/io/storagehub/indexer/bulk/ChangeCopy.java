@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * Bulk mode's changes: append-only, so they do not go through the state store but straight to Postgres, each
  * batch's changes streamed into one long {@code COPY} per change table for the whole replay (their indexes dropped
- * first, built again by {@link BulkLoad} after the other tables are loaded). {@code change_key} is partitioned by
- * block: its rows go straight into their partition, one {@code COPY} per partition, the partition created when its
+ * first, built again by {@link BulkLoad} after the other tables are loaded). A batch's key rows are grouped as the
+ * live path groups them (one row per key and batch, {@link ChangeRows.Writer}). {@code change_key} is partitioned by
+ * block: its rows go straight into their partition (the partition of a row's last change), one {@code COPY} per partition, the partition created when its
  * first row comes (a replay's blocks only grow per chain, so a partition is left for good once every chain is past
  * it). Nothing is visible before {@link #finish}; a crash leaves only the shadow schema, dropped as a whole.
  */
@@ -61,10 +62,11 @@ public final class ChangeCopy implements AutoCloseable {
             }
             ChangeRows.Writer writer = new ChangeRows.Writer(c.chain());
             for (RecordedChange r : c.changes()) {
-                // the change row to one COPY, its key rows to their partition's (each flushes its own text when full)
-                BulkLoad.Loader keys = keys(r.view().position().block());
-                changes.add(rows -> keys.add(keyRows -> writer.append(r, rows, keyRows)));
+                changes.add(rows -> writer.append(r, rows));
             }
+            // the batch's key rows, grouped, to the partition of each row's last block (each COPY flushes its own
+            // text when full)
+            writer.writeKeys((lastBlock, row) -> keys(lastBlock).add(row));
         }
     }
 

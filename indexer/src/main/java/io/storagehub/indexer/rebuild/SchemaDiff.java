@@ -20,13 +20,22 @@ import java.util.stream.Collectors;
  * Compares two migrated read models table by table: row counts and an order-independent digest of the rows (the
  * sum of a 64-bit hash of each row, {@code hash_record_extended}, computed in Postgres, so nothing is sorted or
  * shipped), then, for a table that differs, a few rows found only on each side. Columns holding the wall-clock time
- * of a write and the outbox's ids and relay marks are left out; the checkpoint table is the same by construction.
+ * of a write and the outbox's ids and relay marks are left out; the checkpoint table is the same by construction;
+ * {@code change_key} is compared as the (key, change) pairs its rows hold, whatever their grouping.
  */
 final class SchemaDiff {
     static final int SHOWN_ROWS = 5;
     private static final Set<String> SKIPPED_TABLES = Set.of("source_checkpoint", "flyway_schema_history");
     private static final Set<String> WALL_CLOCK_COLUMNS = Set.of("updated_at", "created_at");
-    private static final Map<String, Set<String>> SKIPPED_COLUMNS = Map.of("dead_letter", Set.of("id", "published"));
+    private static final Map<String, Set<String>> SKIPPED_COLUMNS = Map.of("dead_letter", Set.of("id", "published"),
+            "change_key", Set.of("blocks", "event_indexes"));
+    /**
+     * {@code change_key} is compared one row per (key, change): a key row finds a group of changes, grouped by the
+     * batches that wrote them (V0010), which differ between a live-built and a rebuilt schema.
+     */
+    private static final String CHANGE_KEY_ENTRIES = "(SELECT k.chain, k.key, p.block, p.event_index FROM %s.change_key k,"
+            + " unnest(coalesce(k.blocks, ARRAY[k.block]), coalesce(k.event_indexes, ARRAY[k.event_index]))"
+            + " AS p(block, event_index)) AS change_key";
 
     private SchemaDiff() {
     }
@@ -146,7 +155,7 @@ final class SchemaDiff {
 
     private static Digest digest(Connection c, String schema, String table, String columns) throws SQLException {
         String sql = "SELECT count(*), coalesce(sum(hash_record_extended(ROW(" + columns + "), 0)), 0)::text FROM "
-                + identifier(schema) + "." + identifier(table);
+                + source(schema, table);
         try (Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
             rows.next();
             return new Digest(rows.getLong(1), rows.getString(2));
@@ -155,9 +164,14 @@ final class SchemaDiff {
 
     private static List<String> onlyIn(Connection c, String schema, String other, String table, String row)
             throws SQLException {
-        return strings(c, "(SELECT " + row + " FROM " + identifier(schema) + "." + identifier(table)
-                + " EXCEPT ALL SELECT " + row + " FROM " + identifier(other) + "." + identifier(table) + ") LIMIT "
-                + SHOWN_ROWS);
+        return strings(c, "(SELECT " + row + " FROM " + source(schema, table) + " EXCEPT ALL SELECT " + row + " FROM "
+                + source(other, table) + ") LIMIT " + SHOWN_ROWS);
+    }
+
+    /** What a table's rows are read from: the table, or for {@code change_key} its rows one per (key, change). */
+    private static String source(String schema, String table) {
+        return table.equals("change_key") ? String.format(CHANGE_KEY_ENTRIES, identifier(schema))
+                : identifier(schema) + "." + identifier(table);
     }
 
     private static List<String> strings(Connection c, String sql) throws SQLException {

@@ -38,7 +38,11 @@ class BulkBuildChangesIT {
             Jdbi jdbi = build(schema, true);
 
             assertThat(count(jdbi, "change")).isGreaterThan(1_500);
-            assertThat(count(jdbi, "change_key")).isGreaterThan(count(jdbi, "change"));
+            // a change is found by several keys; a batch's changes of one key share a key row (V0010)
+            long keyEntries = count(jdbi, "change_key k CROSS JOIN LATERAL"
+                    + " unnest(coalesce(k.blocks, ARRAY[k.block]))");
+            assertThat(keyEntries).isGreaterThan(count(jdbi, "change"));
+            assertThat(count(jdbi, "change_key")).isLessThan(keyEntries);
             assertThat(primaryKeys(jdbi)).containsExactly("change_key_pkey", "change_pkey");
         }
     }
@@ -56,8 +60,8 @@ class BulkBuildChangesIT {
         return jdbi;
     }
 
-    private static long count(Jdbi jdbi, String table) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
+    private static long count(Jdbi jdbi, String from) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM " + from).mapTo(Long.class).one());
     }
 
     private static List<String> primaryKeys(Jdbi jdbi) {

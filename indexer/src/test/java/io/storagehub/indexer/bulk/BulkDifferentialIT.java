@@ -107,8 +107,10 @@ class BulkDifferentialIT {
 
     private static List<String> changeKeys(IsolatedSchema schema) {
         return Databases.jdbi(schema.dataSource()).withHandle(h -> h.createQuery(
-                "SELECT chain || ' ' || key || ' ' || block || ':' || event_index FROM change_key"
-                        + " ORDER BY chain, key, block, event_index").mapTo(String.class).list());
+                "SELECT k.chain || ' ' || k.key || ' ' || p.block || ':' || p.event_index FROM change_key k,"
+                        + " unnest(coalesce(k.blocks, ARRAY[k.block]), coalesce(k.event_indexes, ARRAY[k.event_index]))"
+                        + " AS p(block, event_index) ORDER BY k.chain, k.key, p.block, p.event_index")
+                .mapTo(String.class).list());
     }
 
     private static List<String> indexes(IsolatedSchema schema) {

@@ -2,6 +2,7 @@ package io.storagehub.projection.table;
 
 import io.storagehub.schema.event.Position;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -129,10 +130,40 @@ public final class CopyText {
     }
 
     public CopyText int64(long value) {
-        if (value == Long.MIN_VALUE) {
-            return ascii(Long.toString(value));
-        }
         separator();
+        digits(value);
+        return this;
+    }
+
+    /** A bigint[] literal of the first {@code count} of {@code values}: {@code {1,2,3}}. */
+    public CopyText int64s(long[] values, int count) {
+        separator();
+        ensure(1);
+        buffer[length++] = '{';
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                ensure(1);
+                buffer[length++] = ',';
+            }
+            digits(values[i]);
+        }
+        ensure(1);
+        buffer[length++] = '}';
+        return this;
+    }
+
+    /** A null field ({@code \N}). */
+    public CopyText nullValue() {
+        separator();
+        put(NULL);
+        return this;
+    }
+
+    private void digits(long value) {
+        if (value == Long.MIN_VALUE) {
+            put(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+            return;
+        }
         ensure(20);
         long v = value;
         if (v < 0) {
@@ -149,7 +180,6 @@ public final class CopyText {
             buffer[--at] = (byte) ('0' + v % 10);
             v /= 10;
         } while (v != 0);
-        return this;
     }
 
     public CopyText bool(boolean value) {

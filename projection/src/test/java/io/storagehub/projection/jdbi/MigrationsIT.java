@@ -6,6 +6,7 @@ import io.storagehub.schema.migration.Migrations;
 import io.storagehub.testkit.postgres.IsolatedSchema;
 import io.storagehub.testkit.postgres.TestDatabase;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,41 @@ class MigrationsIT {
             assertThat(partitions).containsExactly("change_key_0", "change_key_1", "change_key_2");
             assertThat(tables(schema)).doesNotContain("change_key_unpartitioned");
         }
+    }
+
+    @Test
+    void v0010_keepsTheKeysOfAnExistingHistory_asGroupsOfOneChange() {
+        try (IsolatedSchema schema = TestDatabase.isolatedSchema()) {
+            // given: a schema at V0009 with a key's history of three changes, one key row each
+            Flyway.configure(MigrationsIT.class.getClassLoader()).dataSource(schema.dataSource())
+                    .schemas(schema.name()).locations("classpath:db/migration").target("9").load().migrate();
+            Jdbi jdbi = Jdbi.create(schema.dataSource());
+            jdbi.useHandle(h -> {
+                h.execute("SELECT change_key_partitions('{0}', '{300000}')");
+                for (long block : new long[] {5, 7, 300000}) {
+                    h.execute("INSERT INTO change VALUES ('a', ?, 0, '0x01', now(), 'P', 'E', '{}', '')", block);
+                    h.execute("INSERT INTO change_key VALUES ('a', '\\x0401', ?, 0)", block);
+                }
+            });
+
+            // when
+            Migrations.migrate(schema.dataSource(), schema.name());
+
+            // then: each row finds its own change, in either order
+            Map<String, Object> binds = Map.of("chain", "a", "key", "0401", "afterBlock", 5L, "afterIndex", 0L,
+                    "limit", 10);
+            assertThat(blocks(jdbi, "historyAsc", binds)).containsExactly(7L, 300000L);
+            assertThat(blocks(jdbi, "historyDesc", Map.of("chain", "a", "key", "0401", "afterBlock", 300000L,
+                    "afterIndex", 0L, "limit", 10))).containsExactly(7L, 5L);
+            long single = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM change_key WHERE blocks IS NULL")
+                    .mapTo(Long.class).one());
+            assertThat(single).isEqualTo(3);
+        }
+    }
+
+    private static List<Long> blocks(Jdbi jdbi, String query, Map<String, Object> binds) {
+        return jdbi.withHandle(h -> h.createQuery(Sql.of(JdbiStorageQueries.class, query)).bindMap(binds)
+                .map((rs, ctx) -> rs.getLong("block")).list());
     }
 
     private static List<String> tables(IsolatedSchema schema) {

@@ -31,6 +31,13 @@ class CopyTextTest {
     }
 
     @Test
+    void int64Arrays_writeThePrefixAsked_andNullValuesAreBackslashN() {
+        CopyText copy = new CopyText(2);
+        copy.int64s(new long[] {7, -12, Long.MIN_VALUE, 99}, 3).nullValue().int64s(new long[] {5}, 1).endRow();
+        assertThat(text(copy)).isEqualTo("{7,-12,-9223372036854775808}\t\\N\t{5}\n");
+    }
+
+    @Test
     void arrays_quoteEveryElement_andEscapeForBothLayers() {
         CopyText copy = new CopyText();
         copy.array(List.of("x", "q\"", "b\\")).array(List.of()).endRow();

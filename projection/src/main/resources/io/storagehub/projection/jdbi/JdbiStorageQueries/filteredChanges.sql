@@ -1,15 +1,29 @@
--- the chain's changes after a position that have every key of a filter: a range scan of change_key's primary
--- key for the first key, a probe of the same index for each other key, a join to change by primary key
--- (change_key is partitioned by block: the bound on k.block prunes the partitions before the position)
+-- the chain's changes after a position that have every key of a filter: the range scan of historyAsc for the first
+-- key, for each of its changes and each other key a probe of the same index for that key's row with the smallest
+-- last change at or after the change (V0010: the only row of the key whose group can hold it), then the page's
+-- changes joined to change by primary key
+-- (change_key is partitioned by block: the bounds on block prune the partitions before each position)
 SELECT c.*
-FROM change_key k
-JOIN change c ON c.chain = k.chain AND c.block = k.block AND c.event_index = k.event_index
-WHERE k.chain = :chain AND k.key = decode(:key, 'hex') AND (k.block, k.event_index) > (:afterBlock, :afterIndex)
-  AND k.block >= :afterBlock
-  AND NOT EXISTS (SELECT 1
-                  FROM unnest(CAST(:otherKeys AS text[])) AS o(key)
-                  WHERE NOT EXISTS (SELECT 1 FROM change_key x
-                                    WHERE x.chain = k.chain AND x.key = decode(o.key, 'hex') AND x.block = k.block
-                                      AND x.event_index = k.event_index))
-ORDER BY k.block, k.event_index
-LIMIT :limit
+FROM (SELECT k.block AS group_block, k.event_index AS group_index, p.block, p.event_index
+      FROM change_key k
+      CROSS JOIN LATERAL unnest(coalesce(k.blocks, ARRAY[k.block]), coalesce(k.event_indexes, ARRAY[k.event_index]))
+          AS p(block, event_index)
+      WHERE k.chain = :chain AND k.key = decode(:key, 'hex') AND (k.block, k.event_index) > (:afterBlock, :afterIndex)
+        AND k.block >= :afterBlock AND (p.block, p.event_index) > (:afterBlock, :afterIndex)
+        AND NOT EXISTS (SELECT 1
+                        FROM unnest(CAST(:otherKeys AS text[])) AS o(key)
+                        WHERE NOT EXISTS (SELECT 1
+                                          FROM (SELECT x.block, x.event_index, x.blocks, x.event_indexes
+                                                FROM change_key x
+                                                WHERE x.chain = :chain AND x.key = decode(o.key, 'hex')
+                                                  AND (x.block, x.event_index) >= (p.block, p.event_index)
+                                                  AND x.block >= p.block
+                                                ORDER BY x.block, x.event_index
+                                                LIMIT 1) x
+                                          WHERE (x.block, x.event_index) = (p.block, p.event_index)
+                                             OR (p.block, p.event_index) IN (SELECT *
+                                                                             FROM unnest(x.blocks, x.event_indexes))))
+      ORDER BY k.block, k.event_index, p.block, p.event_index
+      LIMIT :limit) p
+JOIN change c ON c.chain = :chain AND c.block = p.block AND c.event_index = p.event_index
+ORDER BY p.group_block, p.group_index, p.block, p.event_index
