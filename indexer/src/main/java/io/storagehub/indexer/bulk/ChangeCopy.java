@@ -14,9 +14,10 @@ import java.util.Set;
  * batch's changes streamed into one long {@code COPY} per change table for the whole replay (their indexes dropped
  * first, built again by {@link BulkLoad} after the other tables are loaded). A batch's key rows are grouped as the
  * live path groups them (one row per key and batch, {@link ChangeRows.Writer}). {@code change_key} is partitioned by
- * block: its rows go straight into their partition (the partition of a row's last change), one {@code COPY} per partition, the partition created when its
- * first row comes (a replay's blocks only grow per chain, so a partition is left for good once every chain is past
- * it). Nothing is visible before {@link #finish}; a crash leaves only the shadow schema, dropped as a whole.
+ * block: its rows go straight into their partition (that of the row's last change), one {@code COPY} per partition,
+ * the partition created when its first row comes (a replay's blocks only grow per chain, so a partition is left for
+ * good once every chain is past it). Nothing is visible before {@link #finish}; a crash leaves only the shadow
+ * schema, dropped as a whole.
  */
 public final class ChangeCopy implements AutoCloseable {
     static final List<String> TABLES = List.of("change", "change_key");

@@ -33,9 +33,9 @@ final class SchemaDiff {
      * {@code change_key} is compared one row per (key, change): a key row finds a group of changes, grouped by the
      * batches that wrote them (V0010), which differ between a live-built and a rebuilt schema.
      */
-    private static final String CHANGE_KEY_ENTRIES = "(SELECT k.chain, k.key, p.block, p.event_index FROM %s.change_key k,"
-            + " unnest(coalesce(k.blocks, ARRAY[k.block]), coalesce(k.event_indexes, ARRAY[k.event_index]))"
-            + " AS p(block, event_index)) AS change_key";
+    private static final String CHANGE_KEY_ENTRIES = "(SELECT k.chain, k.key, p.block, p.event_index"
+            + " FROM %s.change_key k CROSS JOIN LATERAL unnest(coalesce(k.blocks, ARRAY[k.block]),"
+            + " coalesce(k.event_indexes, ARRAY[k.event_index])) AS p(block, event_index)) AS change_key";
 
     private SchemaDiff() {
     }

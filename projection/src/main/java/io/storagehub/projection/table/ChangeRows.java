@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * The change tables' rows as {@code COPY} text, for every writer of them: the JDBI adapter (a COPY inside the
  * batch's transaction) and bulk mode (one COPY per table for a whole replay). COPY rather than
- * {@code INSERT ... SELECT FROM unnest(...)}: the tables are append-only, take 5 to 6 rows per event, and COPY
+ * {@code INSERT ... SELECT FROM unnest(...)}: the tables are append-only, take a few rows per event, and COPY
  * inserts heap rows in bulk.
  */
 public final class ChangeRows {
