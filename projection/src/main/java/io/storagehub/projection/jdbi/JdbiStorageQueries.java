@@ -234,8 +234,10 @@ public final class JdbiStorageQueries implements StorageQueries {
             if (!exists) {
                 return Optional.empty();
             }
-            List<ChangeView> fetched = after(page(h, order == HistoryOrder.ASC ? "historyAsc" : "historyDesc",
-                    chain, page).bind("key", key), after).map(ViewRows.CHANGE).list();
+            Query query = order == HistoryOrder.ASC
+                    ? page(h, "filteredChanges", chain, page).bind("otherKeys", new String[0]) // one key, no other
+                    : page(h, "historyDesc", chain, page);
+            List<ChangeView> fetched = after(query.bind("key", key), after).map(ViewRows.CHANGE).list();
             return Optional.of(Pages.of(fetched, page, c -> ChangeKeys.sortKey(c.position())));
         });
     }

@@ -108,9 +108,9 @@ class MigrationsIT {
             Migrations.migrate(schema.dataSource(), schema.name());
 
             // then: each row finds its own change, in either order
-            Map<String, Object> binds = Map.of("chain", "a", "key", "0401", "afterBlock", 5L, "afterIndex", 0L,
-                    "limit", 10);
-            assertThat(blocks(jdbi, "historyAsc", binds)).containsExactly(7L, 300000L);
+            Map<String, Object> binds = Map.of("chain", "a", "key", "0401", "otherKeys", "{}", "afterBlock", 5L,
+                    "afterIndex", 0L, "limit", 10);
+            assertThat(blocks(jdbi, "filteredChanges", binds)).containsExactly(7L, 300000L);
             assertThat(blocks(jdbi, "historyDesc", Map.of("chain", "a", "key", "0401", "afterBlock", 300000L,
                     "afterIndex", 0L, "limit", 10))).containsExactly(7L, 5L);
             long single = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM change_key WHERE blocks IS NULL")

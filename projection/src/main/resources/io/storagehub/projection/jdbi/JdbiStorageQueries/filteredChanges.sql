@@ -1,7 +1,9 @@
--- the chain's changes after a position that have every key of a filter: the range scan of historyAsc for the first
--- key, for each of its changes and each other key a probe of the same index for that key's row with the smallest
--- last change at or after the change (V0010: the only row of the key whose group can hold it), then the page's
--- changes joined to change by primary key
+-- the chain's changes after a position that have every key of a filter (an entity's history oldest first: its key
+-- alone): a range scan of change_key's primary key for the first key from the first key row whose last change is
+-- after the position (V0010: a row finds a group of changes; a key's groups cover disjoint runs of positions, in key
+-- order), each row's changes after the position in order; for each of them and each other key a probe of the same
+-- index for that key's row with the smallest last change at or after the change (the only row of the key whose
+-- group can hold it); then the page's changes joined to change by primary key
 -- (change_key is partitioned by block: the bounds on block prune the partitions before each position)
 SELECT c.*
 FROM (SELECT k.block AS group_block, k.event_index AS group_index, p.block, p.event_index

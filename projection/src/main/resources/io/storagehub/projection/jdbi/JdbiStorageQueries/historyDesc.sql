@@ -1,4 +1,4 @@
--- one key's changes newest first before a position: the same range scan as historyAsc, backwards, from the block of
+-- one key's changes newest first before a position: the range scan of filteredChanges, backwards, from the block of
 -- the key row with the smallest last change at or after the position (found by a probe of the key: its group may
 -- straddle the position; any later row of that block holds only changes after the position), else from the
 -- position's block, each row's changes before the position in reverse order
