@@ -1,5 +1,6 @@
 package io.storagehub.indexer.rebuild;
 
+import io.storagehub.projection.table.ChangeRows;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,13 +30,6 @@ final class SchemaDiff {
     private static final Set<String> WALL_CLOCK_COLUMNS = Set.of("updated_at", "created_at");
     private static final Map<String, Set<String>> SKIPPED_COLUMNS = Map.of("dead_letter", Set.of("id", "published"),
             "change_key", Set.of("blocks", "event_indexes"));
-    /**
-     * {@code change_key} is compared one row per (key, change): a key row finds a group of changes, grouped by the
-     * batches that wrote them (V0010), which differ between a live-built and a rebuilt schema.
-     */
-    private static final String CHANGE_KEY_ENTRIES = "(SELECT k.chain, k.key, p.block, p.event_index"
-            + " FROM %s.change_key k CROSS JOIN LATERAL unnest(coalesce(k.blocks, ARRAY[k.block]),"
-            + " coalesce(k.event_indexes, ARRAY[k.event_index])) AS p(block, event_index)) AS change_key";
 
     private SchemaDiff() {
     }
@@ -168,10 +162,14 @@ final class SchemaDiff {
                 + source(other, table) + ") LIMIT " + SHOWN_ROWS);
     }
 
-    /** What a table's rows are read from: the table, or for {@code change_key} its rows one per (key, change). */
+    /**
+     * What a table's rows are read from: the table, or for {@code change_key} its (key, change) pairs, since a key
+     * row finds a group of changes grouped by the batches that wrote them (V0010), which differ between a live-built
+     * and a rebuilt schema.
+     */
     private static String source(String schema, String table) {
-        return table.equals("change_key") ? String.format(CHANGE_KEY_ENTRIES, identifier(schema))
-                : identifier(schema) + "." + identifier(table);
+        String qualified = identifier(schema) + "." + identifier(table);
+        return table.equals("change_key") ? "(" + ChangeRows.keyEntries(qualified) + ") AS change_key" : qualified;
     }
 
     private static List<String> strings(Connection c, String sql) throws SQLException {

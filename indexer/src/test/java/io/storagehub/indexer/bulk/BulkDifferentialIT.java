@@ -18,6 +18,7 @@ import io.storagehub.projection.jdbi.JdbiStorageQueries;
 import io.storagehub.projection.memory.InMemoryProjection;
 import io.storagehub.projection.memory.InMemoryQueries;
 import io.storagehub.projection.memory.InMemoryStore;
+import io.storagehub.projection.table.ChangeRows;
 import io.storagehub.schema.event.Position;
 import io.storagehub.schema.migration.Migrations;
 import io.storagehub.schema.readmodel.ChangeFilter;
@@ -107,9 +108,8 @@ class BulkDifferentialIT {
 
     private static List<String> changeKeys(IsolatedSchema schema) {
         return Databases.jdbi(schema.dataSource()).withHandle(h -> h.createQuery(
-                "SELECT k.chain || ' ' || k.key || ' ' || p.block || ':' || p.event_index FROM change_key k,"
-                        + " unnest(coalesce(k.blocks, ARRAY[k.block]), coalesce(k.event_indexes, ARRAY[k.event_index]))"
-                        + " AS p(block, event_index) ORDER BY k.chain, k.key, p.block, p.event_index")
+                "SELECT chain || ' ' || key || ' ' || block || ':' || event_index FROM ("
+                        + ChangeRows.keyEntries("change_key") + ") e ORDER BY chain, key, block, event_index")
                 .mapTo(String.class).list());
     }
 

@@ -33,6 +33,16 @@ public final class ChangeRows {
         return "COPY " + table + " (chain, key, block, event_index, blocks, event_indexes) FROM STDIN";
     }
 
+    /**
+     * The (key, change) pairs the rows of {@code table} ({@code change_key}, schema-qualified where needed) hold,
+     * one row per change a key row finds (V0010), whatever their grouping: columns chain, key, block, event_index.
+     */
+    public static String keyEntries(String table) {
+        return "SELECT k.chain, k.key, p.block, p.event_index FROM " + table + " k CROSS JOIN LATERAL"
+                + " unnest(coalesce(k.blocks, ARRAY[k.block]), coalesce(k.event_indexes, ARRAY[k.event_index]))"
+                + " AS p(block, event_index)";
+    }
+
     private ChangeRows() {
     }
 
