@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Bulk mode's changes: append-only, so they do not go through the state store but straight to Postgres, each
@@ -18,6 +22,10 @@ import java.util.Set;
  * the partition created when its first row comes (a replay's blocks only grow per chain, so a partition is left for
  * good once every chain is past it). Nothing is visible before {@link #finish}; a crash leaves only the shadow
  * schema, dropped as a whole.
+ *
+ * <p>The rows are made and sent on a thread of their own ({@code bulk-changes}), one batch at a time, while the
+ * applying thread goes on with the next batch: {@link #add} hands a batch over once the one before it is written,
+ * and a failure to write surfaces at the next {@link #add} or at {@link #finish}.
  */
 public final class ChangeCopy implements AutoCloseable {
     static final List<String> TABLES = List.of("change", "change_key");
@@ -38,6 +46,13 @@ public final class ChangeCopy implements AutoCloseable {
     /** The key partitions loaded so far: one reopened is appended to (its first rows stay frozen, not these). */
     private final Set<String> loaded = new HashSet<>();
     private long keyRows;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "bulk-changes");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The batch handed over last, until it is seen written. */
+    private Future<?> writing;
 
     private ChangeCopy(BulkLoad load, List<BulkLoad.Index> indexes, BulkLoad.Loader changes) {
         this.load = load;
@@ -55,19 +70,45 @@ public final class ChangeCopy implements AutoCloseable {
         }
     }
 
-    /** Streams a batch's changes. */
+    /** Streams a batch's changes: hands them to the writing thread once the batch before is written. */
     void add(List<Changes> batch) {
+        awaitWritten();
+        writing = writer.submit(() -> write(batch));
+    }
+
+    private void write(List<Changes> batch) {
         for (Changes c : batch) {
             if (c.changes().isEmpty()) {
                 continue;
             }
-            ChangeRows.Writer writer = new ChangeRows.Writer(c.chain());
+            ChangeRows.Writer rows = new ChangeRows.Writer(c.chain());
             for (RecordedChange r : c.changes()) {
-                changes.add(rows -> writer.append(r, rows));
+                changes.add(text -> rows.append(r, text));
             }
             // the batch's key rows, grouped, to the partition of each row's last block (each COPY flushes its own
             // text when full)
-            writer.writeKeys((lastBlock, row) -> keys(lastBlock).add(row));
+            rows.writeKeys((lastBlock, row) -> keys(lastBlock).add(row));
+        }
+    }
+
+    /** Waits for the batch handed over last to be written; its failure is thrown here. */
+    private void awaitWritten() {
+        Future<?> last = writing;
+        if (last == null) {
+            return;
+        }
+        writing = null;
+        try {
+            last.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the changes were written", e);
         }
     }
 
@@ -105,6 +146,7 @@ public final class ChangeCopy implements AutoCloseable {
     /** Ends the COPYs; returns the rows written. */
     long finish() throws SQLException {
         try {
+            awaitWritten();
             long rows = changes.finish();
             for (KeyPartition p : open) {
                 keyRows += p.loader().finish();
@@ -120,9 +162,16 @@ public final class ChangeCopy implements AutoCloseable {
         return indexes;
     }
 
-    /** Cancels what was not finished and releases the connections. */
+    /** Cancels what was not finished and releases the connections (once the batch being written is done with them). */
     @Override
     public void close() throws SQLException {
+        try {
+            awaitWritten();
+        } catch (RuntimeException e) {
+            // that batch failed (reported where it was awaited, or moot now): its connections are closed below
+        } finally {
+            writer.shutdown();
+        }
         SQLException failed = null;
         for (BulkLoad.Loader loader : loaders()) {
             try {

@@ -1,6 +1,7 @@
 package io.storagehub.indexer.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storagehub.projection.jdbi.Databases;
 import io.storagehub.projection.state.Changes;
@@ -88,6 +89,26 @@ class ChangeCopyIT {
             assertThat(count(jdbi, "SELECT count(*) FROM pg_class WHERE relnamespace = current_schema()::regnamespace"
                     + " AND relkind = 'r' AND relname LIKE 'change%' AND relpages > 0 AND relallvisible = relpages"))
                     .isEqualTo(expected.size() + 1);
+        }
+    }
+
+    /**
+     * The rows are written on a thread of their own: what fails there reaches the applying thread (at the next batch
+     * handed over, or at the finish), with its cause.
+     */
+    @Test
+    void aBatchThatCannotBeWritten_failsTheApplyingThread_withItsCause() throws Exception {
+        try (IsolatedSchema schema = TestDatabase.isolatedSchema()) {
+            Migrations.migrate(schema.dataSource(), schema.name());
+            try (ChangeCopy copy = ChangeCopy.open(new BulkLoad(schema.dataSource(), schema.name()))) {
+                copy.add(List.of(changes("a", 0, 10, 0)));
+                assertThatThrownBy(() -> {
+                    copy.add(List.of(changes("b", -1_000_000, 10, 0))); // no partition holds a negative block
+                    copy.add(List.of(changes("a", 0, 10, 1)));
+                    copy.finish();
+                }).isInstanceOf(IllegalStateException.class).hasMessageContaining("change keys of block -")
+                        .hasMessageContaining("is negative");
+            }
         }
     }
 

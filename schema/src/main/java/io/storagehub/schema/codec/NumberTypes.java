@@ -56,7 +56,7 @@ final class NumberTypes {
 
         @Override
         public Object read(JsonParser p, String path) throws IOException, FieldError {
-            String text = Tokens.requireText(p, path, "u128 ");
+            String text = Tokens.requireText(p, path, "u128");
             String digits = LEADING_ZEROS.matcher(text).replaceFirst("");
             if (!DIGITS.matcher(digits).matches()) {
                 throw Tokens.mismatch(path, "u128 must be a decimal string of digits 0-9", p);

@@ -33,7 +33,60 @@ final class RecordShape implements WireType {
     private final Constructor<?> constructor;
     private final Map<String, Integer> byWireName = new HashMap<>();
 
-    private record Field(String wireName, Method accessor, WireType type, boolean nullable, Long absentValue) {
+    /** One component: how it is named, typed and read on the wire. */
+    private static final class Field {
+        private final String wireName;
+        private final Method accessor;
+        private final WireType type;
+        private final boolean nullable;
+        private final Long absentValue;
+        /** The last path made for this field: records are read under the same path ("data") again and again. */
+        private FieldPath lastPath;
+
+        Field(String wireName, Method accessor, WireType type, boolean nullable, Long absentValue) {
+            this.wireName = wireName;
+            this.accessor = accessor;
+            this.type = type;
+            this.nullable = nullable;
+            this.absentValue = absentValue;
+        }
+
+        String wireName() {
+            return wireName;
+        }
+
+        Method accessor() {
+            return accessor;
+        }
+
+        WireType type() {
+            return type;
+        }
+
+        boolean nullable() {
+            return nullable;
+        }
+
+        Long absentValue() {
+            return absentValue;
+        }
+
+        /**
+         * {@code parent.wireName}, made once per parent path in a row (threads racing here each make an equal
+         * path; a {@link FieldPath} is immutable, so a plain field is enough).
+         */
+        String path(String parent) {
+            FieldPath last = lastPath;
+            if (last != null && last.parent().equals(parent)) {
+                return last.path();
+            }
+            String path = parent + "." + wireName;
+            lastPath = new FieldPath(parent, path);
+            return path;
+        }
+    }
+
+    private record FieldPath(String parent, String path) {
     }
 
     private RecordShape(Class<?> type) {
@@ -99,7 +152,7 @@ final class RecordShape implements WireType {
                 continue;
             }
             try {
-                args[index] = field.type().read(p, path + "." + field.wireName());
+                args[index] = field.type().read(p, field.path(path));
             } catch (FieldError e) {
                 errors = errors == null ? new FieldError[args.length] : errors;
                 errors[index] = e;
@@ -109,7 +162,7 @@ final class RecordShape implements WireType {
             Field field = fields.get(i);
             if (!present[i]) {
                 if (field.absentValue() == null) {
-                    String fieldPath = path + "." + field.wireName();
+                    String fieldPath = field.path(path);
                     throw field.nullable() ? FieldError.missingNullable(fieldPath) : FieldError.missing(fieldPath);
                 }
                 args[i] = field.absentValue();
@@ -137,7 +190,7 @@ final class RecordShape implements WireType {
     public void write(JsonGenerator out, Object value, String path) throws IOException {
         out.writeStartObject();
         for (Field field : fields) {
-            String fieldPath = path + "." + field.wireName();
+            String fieldPath = field.path(path);
             Object fieldValue = get(field, value);
             out.writeFieldName(field.wireName());
             if (fieldValue != null) {

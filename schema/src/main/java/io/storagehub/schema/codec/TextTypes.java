@@ -45,7 +45,7 @@ final class TextTypes {
             implements WireType {
         @Override
         public Object read(JsonParser p, String path) throws IOException, FieldError {
-            String text = Tokens.requireText(p, path, name + " ");
+            String text = Tokens.requireText(p, path, name);
             try {
                 return parse.apply(text);
             } catch (IllegalArgumentException e) {

@@ -44,18 +44,23 @@ final class Tokens {
     }
 
     /**
-     * The current string value's text, checked as stored text ({@link JsonText#problem}); {@code subject} is the type
-     * name and a space ("account "), or empty for plain strings.
+     * The current string value's text, checked as stored text ({@link JsonText#problem}); {@code typeName} names the
+     * type in the messages ("account"), or is empty for plain strings.
      */
-    static String requireText(JsonParser p, String path, String subject) throws IOException, FieldError {
+    static String requireText(JsonParser p, String path, String typeName) throws IOException, FieldError {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
-            throw mismatch(path, subject + "must be a JSON string", p);
+            throw mismatch(path, subject(typeName) + "must be a JSON string", p);
         }
         String text = p.getText();
         String problem = JsonText.problem(text);
         if (problem != null) {
-            throw FieldError.invalid(path + ": " + subject + problem);
+            throw FieldError.invalid(path + ": " + subject(typeName) + problem);
         }
         return text;
+    }
+
+    /** "account " for a type name, nothing for none. */
+    private static String subject(String typeName) {
+        return typeName.isEmpty() ? "" : typeName + " ";
     }
 }

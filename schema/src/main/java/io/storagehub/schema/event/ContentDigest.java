@@ -70,7 +70,7 @@ final class ContentDigest {
             put((byte) 'n');
         } else if (value instanceof String s) {
             put((byte) 's');
-            bytes(s.getBytes(StandardCharsets.UTF_8));
+            text(s);
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short
                 || value instanceof Byte) {
             put((byte) 'l');
@@ -86,7 +86,7 @@ final class ContentDigest {
             number(instant.getNano());
         } else if (value instanceof Enum<?> e) {
             put((byte) 'e');
-            bytes(e.name().getBytes(StandardCharsets.UTF_8));
+            text(e.name());
         } else if (value instanceof Collection<?> items) {
             put((byte) 'c');
             number(items.size());
@@ -101,6 +101,23 @@ final class ContentDigest {
         } else {
             throw new IllegalArgumentException("no digest for a value of " + value.getClass());
         }
+    }
+
+    /** A string's UTF-8 bytes, as {@link #bytes}; ASCII (ids, names) copied from its characters, no array made. */
+    private void text(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                bytes(s.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+        }
+        number(n);
+        room(n);
+        for (int i = 0; i < n; i++) {
+            buffer[length + i] = (byte) s.charAt(i);
+        }
+        length += n;
     }
 
     private void bytes(byte[] bytes) {
