@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes envelopes in the exact wire format of the event contract (version 1): u64 as JSON integers, u128 as
@@ -18,6 +19,11 @@ import java.io.UncheckedIOException;
  * Anything {@link EventDecoder} would reject is refused with an IllegalArgumentException. Thread-safe.
  */
 public final class EventEncoder {
+    /**
+     * Each thread's buffer for {@link #dataJson} (one per applied event when changes are kept), reused: written as
+     * UTF-8 bytes and read once as a string, which for ASCII is one copy (a writer of chars took three).
+     */
+    private static final ThreadLocal<Utf8Buffer> DATA_BUFFER = ThreadLocal.withInitial(Utf8Buffer::new);
 
     /** The UTF-8 record value. */
     public byte[] encode(Envelope envelope) {
@@ -49,13 +55,32 @@ public final class EventEncoder {
         if (event instanceof NotProjected) {
             throw new IllegalArgumentException("NotProjected events keep their own data: " + event);
         }
-        StringWriter text = new StringWriter(256);
-        try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(text)) {
+        Utf8Buffer bytes = DATA_BUFFER.get();
+        bytes.reset();
+        try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
             RecordShape.of(event.getClass()).write(out, event, "data");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return text.toString();
+        String text = bytes.text();
+        if (bytes.oversized()) {
+            DATA_BUFFER.remove(); // kept small: one very large event does not pin its buffer to the thread
+        }
+        return text;
+    }
+
+    private static final class Utf8Buffer extends ByteArrayOutputStream {
+        Utf8Buffer() {
+            super(512);
+        }
+
+        String text() {
+            return new String(buf, 0, count, StandardCharsets.UTF_8);
+        }
+
+        boolean oversized() {
+            return buf.length > 64 * 1024;
+        }
     }
 
     private static void write(JsonGenerator out, Envelope envelope) throws IOException {

@@ -42,6 +42,8 @@ class EventCodecRoundTripTest {
             assertThat(decoded).as(type.getSimpleName()).isEqualTo(envelope);
             assertThat(decoded.digest()).isEqualTo(envelope.digest());
             assertThat(new String(wire, StandardCharsets.UTF_8)).isEqualTo(encoder.toJson(envelope));
+            // a change's data is the envelope's data as written (its last field), non-ASCII text included
+            assertThat(encoder.toJson(envelope)).endsWith("\"data\":" + encoder.dataJson(envelope.event()) + "}");
         }
     }
 
