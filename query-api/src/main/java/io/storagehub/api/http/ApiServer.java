@@ -79,8 +79,10 @@ public final class ApiServer implements AutoCloseable {
         config.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
+            http.setRequestHeaderSize(HeadLimits.READ_BYTES);
         });
         config.routes.before(RequestIds::assign);
+        config.routes.before(HeadLimits::check);
         config.routes.exception(Exception.class, Problems::write);
         // replaces Javalin's own mapping of its 404/405 exceptions (plain text) with problem documents
         config.routes.exception(HttpResponseException.class, Problems::write);

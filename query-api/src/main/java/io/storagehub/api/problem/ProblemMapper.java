@@ -58,6 +58,9 @@ public final class ProblemMapper {
         if (status == 405) {
             return answer(Problem.of(ProblemType.METHOD_NOT_ALLOWED, "this resource only answers GET"));
         }
+        if (status == 414 || status == 431) { // a head over its limits (HeadLimits), the message says which
+            return answer(Problem.forStatus(status, t.getMessage()));
+        }
         if (status >= 400 && status < 500) {
             return answer(Problem.forStatus(status, "the request could not be handled"));
         }

@@ -120,6 +120,23 @@ public interface OpsContract extends ApiUnderTest {
         }
     }
 
+    /** A URI of up to 8 KiB and header lines of up to 8 KiB in all are served; a byte more is refused. */
+    @Test
+    default void headsUpToTheirLimits_areServed_andBeyondThemRefused() {
+        String base = "/health?q=";
+        RawHttp.Answer uriAtLimit = RawHttp.get(http().port(), base + "a".repeat(8192 - base.length()));
+        assertThat(uriAtLimit.status()).isEqualTo(200);
+        RawHttp.Answer uriOver = RawHttp.get(http().port(), base + "a".repeat(8193 - base.length()));
+        assertThat(uriOver.status()).isEqualTo(414);
+        assertThat(uriOver.body()).contains("longer than 8192 bytes");
+        // Host and Connection take 36 bytes of the 8 KiB (name, ": ", value and CRLF each)
+        RawHttp.Answer headersAtLimit = RawHttp.get(http().port(), "/health", "X-Big: " + "b".repeat(8192 - 36 - 9));
+        assertThat(headersAtLimit.status()).isEqualTo(200);
+        RawHttp.Answer headersOver = RawHttp.get(http().port(), "/health", "X-Big: " + "b".repeat(8193 - 36 - 9));
+        assertThat(headersOver.status()).isEqualTo(431);
+        assertThat(headersOver.contentType()).startsWith("application/problem+json");
+    }
+
     @Test
     default void everyAnswer_carriesARequestId_andKeepsASaneOne() {
         assertThat(http().get("/health").header("X-Request-Id")).isNotBlank();
