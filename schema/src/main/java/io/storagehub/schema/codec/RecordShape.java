@@ -33,60 +33,34 @@ final class RecordShape implements WireType {
     private final Constructor<?> constructor;
     private final Map<String, Integer> byWireName = new HashMap<>();
 
-    /** One component: how it is named, typed and read on the wire. */
-    private static final class Field {
-        private final String wireName;
-        private final Method accessor;
-        private final WireType type;
-        private final boolean nullable;
-        private final Long absentValue;
-        /** The last path made for this field: records are read under the same path ("data") again and again. */
-        private FieldPath lastPath;
-
-        Field(String wireName, Method accessor, WireType type, boolean nullable, Long absentValue) {
-            this.wireName = wireName;
-            this.accessor = accessor;
-            this.type = type;
-            this.nullable = nullable;
-            this.absentValue = absentValue;
-        }
-
-        String wireName() {
-            return wireName;
-        }
-
-        Method accessor() {
-            return accessor;
-        }
-
-        WireType type() {
-            return type;
-        }
-
-        boolean nullable() {
-            return nullable;
-        }
-
-        Long absentValue() {
-            return absentValue;
-        }
-
-        /**
-         * {@code parent.wireName}, made once per parent path in a row (threads racing here each make an equal
-         * path; a {@link FieldPath} is immutable, so a plain field is enough).
-         */
+    private record Field(String wireName, Method accessor, WireType type, boolean nullable, Long absentValue,
+                         Paths paths) {
+        /** {@code parent.wireName}. */
         String path(String parent) {
-            FieldPath last = lastPath;
-            if (last != null && last.parent().equals(parent)) {
-                return last.path();
-            }
-            String path = parent + "." + wireName;
-            lastPath = new FieldPath(parent, path);
-            return path;
+            return paths.of(parent, wireName);
         }
     }
 
-    private record FieldPath(String parent, String path) {
+    /**
+     * A field's last path: records are read under the same parent path ("data") again and again, so the path is
+     * made once per parent in a row (threads racing here each make an equal path; a {@link Last} is immutable, so a
+     * plain field is enough).
+     */
+    private static final class Paths {
+        private Last last;
+
+        String of(String parent, String wireName) {
+            Last seen = last;
+            if (seen != null && seen.parent().equals(parent)) {
+                return seen.path();
+            }
+            String path = parent + "." + wireName;
+            last = new Last(parent, path);
+            return path;
+        }
+
+        private record Last(String parent, String path) {
+        }
     }
 
     private RecordShape(Class<?> type) {
@@ -109,7 +83,7 @@ final class RecordShape implements WireType {
             accessor.setAccessible(true);
             fields.add(new Field(wireName != null ? wireName.value() : component.getName(), accessor,
                     FieldRules.typeOf(component), component.isAnnotationPresent(Nullable.class),
-                    defaultsTo != null ? defaultsTo.value() : null));
+                    defaultsTo != null ? defaultsTo.value() : null, new Paths()));
         }
         for (int i = 0; i < fields.size(); i++) {
             byWireName.put(fields.get(i).wireName(), i);
