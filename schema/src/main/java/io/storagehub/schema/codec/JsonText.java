@@ -10,16 +10,28 @@ final class JsonText {
      * nor unpaired UTF-16 surrogates (which a JSON {@code \\u} escape can produce).
      */
     static String problem(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\0') {
-                return "must not contain NUL (U+0000), found at index " + i;
+        return problem(text.toCharArray(), 0, text.length());
+    }
+
+    /**
+     * {@link #problem(String)} of the {@code length} characters of {@code chars} from {@code offset} (a parser's
+     * text buffer, read before a string is made of it); indexes in the message count from {@code offset}.
+     */
+    static String problem(char[] chars, int offset, int length) {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            char c = chars[i];
+            if (c != '\0' && c < Character.MIN_SURROGATE) {
+                continue; // one comparison for nearly every character
             }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (c == '\0') {
+                return "must not contain NUL (U+0000), found at index " + (i - offset);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return "must be valid Unicode, found an unpaired surrogate U+" + Integer.toHexString(c).toUpperCase()
-                        + " at index " + i;
+                        + " at index " + (i - offset);
             }
         }
         return null;

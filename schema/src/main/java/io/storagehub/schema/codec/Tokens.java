@@ -44,19 +44,18 @@ final class Tokens {
     }
 
     /**
-     * The current string value's text, checked as stored text ({@link JsonText#problem}); {@code typeName} names the
-     * type in the messages ("account"), or is empty for plain strings.
+     * The current string value's text, checked as stored text ({@link JsonText#problem}) in the parser's buffer before
+     * the string is made; {@code typeName} names the type in the messages ("account"), or is empty for plain strings.
      */
     static String requireText(JsonParser p, String path, String typeName) throws IOException, FieldError {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw mismatch(path, subject(typeName) + "must be a JSON string", p);
         }
-        String text = p.getText();
-        String problem = JsonText.problem(text);
+        String problem = JsonText.problem(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         if (problem != null) {
             throw FieldError.invalid(path + ": " + subject(typeName) + problem);
         }
-        return text;
+        return p.getText();
     }
 
     /** "account " for a type name, nothing for none. */

@@ -31,6 +31,7 @@ final class ContentDigest {
 
     private byte[] buffer = new byte[2048];
     private int length;
+    private char[] chars = new char[256];
 
     private ContentDigest() {
     }
@@ -103,21 +104,32 @@ final class ContentDigest {
         }
     }
 
-    /** A string's UTF-8 bytes, as {@link #bytes}; ASCII (ids, names) copied from its characters, no array made. */
+    /**
+     * A string's UTF-8 bytes, as {@link #bytes}. ASCII (ids, names) is written from its characters in one pass over
+     * a copy of them (a bulk copy, then a plain array loop: no per-character {@code charAt}), no array made; the
+     * first character beyond ASCII rewinds and writes the string's UTF-8 encoding instead.
+     */
     private void text(String s) {
         int n = s.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        s.getChars(0, n, chars, 0);
+        int start = length;
+        number(n);
+        room(n);
+        byte[] out = buffer;
+        int at = length;
         for (int i = 0; i < n; i++) {
-            if (s.charAt(i) >= 0x80) {
+            char c = chars[i];
+            if (c >= 0x80) {
+                length = start;
                 bytes(s.getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            out[at + i] = (byte) c;
         }
-        number(n);
-        room(n);
-        for (int i = 0; i < n; i++) {
-            buffer[length + i] = (byte) s.charAt(i);
-        }
-        length += n;
+        length = at + n;
     }
 
     private void bytes(byte[] bytes) {

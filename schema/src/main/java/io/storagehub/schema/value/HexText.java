@@ -2,6 +2,20 @@ package io.storagehub.schema.value;
 
 /** Shared checks for the hex-encoded value types of the contract. Uppercase input is normalized to lowercase. */
 final class HexText {
+    private static final byte LOWER = 1;
+    private static final byte UPPER = 2;
+    /** By ASCII character: LOWER for 0-9 and a-f, UPPER for A-F, 0 for anything else (one lookup a character). */
+    private static final byte[] DIGITS = new byte[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            DIGITS[c] = LOWER;
+        }
+        for (char c = 'a'; c <= 'f'; c++) {
+            DIGITS[c] = LOWER;
+            DIGITS[c - 'a' + 'A'] = UPPER;
+        }
+    }
 
     private HexText() {
     }
@@ -36,19 +50,16 @@ final class HexText {
         if (!prefixed) {
             throw notHex(raw, typeName);
         }
-        boolean lower = raw.charAt(1) == 'x';
+        int seen = raw.charAt(1) == 'x' ? 0 : UPPER;
         for (int i = 2; i < length; i++) {
             char c = raw.charAt(i);
-            if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) {
-                continue;
+            int kind = c < DIGITS.length ? DIGITS[c] : 0;
+            if (kind == 0) {
+                throw notHex(raw, typeName);
             }
-            if (c >= 'A' && c <= 'F') {
-                lower = false;
-                continue;
-            }
-            throw notHex(raw, typeName);
+            seen |= kind;
         }
-        return lower ? raw : toLower(raw);
+        return (seen & UPPER) == 0 ? raw : toLower(raw);
     }
 
     private static String toLower(String hex) {

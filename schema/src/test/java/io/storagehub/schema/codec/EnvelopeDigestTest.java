@@ -70,6 +70,14 @@ class EnvelopeDigestTest {
         assertThat(envelope.digest()).isEqualTo(7631392141713459809L);
     }
 
+    /** Text beyond ASCII (late in a string, after an ASCII run) and text longer than any buffer's first size. */
+    @Test
+    void digest_ofTextBeyondAsciiAndOfLongText_isPinned() {
+        Envelope mixed = Samples.envelope(new NotProjected("Pallet", "x".repeat(300) + "\u00e9\u5199", "{}"));
+        Envelope longText = Samples.envelope(new NotProjected("P", "n", "{\"d\":\"" + "y".repeat(5000) + "\"}"));
+        assertThat(List.of(mixed.digest(), longText.digest())).containsExactly(1591994406552183522L, -3042161101782880764L);
+    }
+
     @Test
     void envelope_isAValueOfItsFourFields() {
         Envelope a = Samples.envelope(new NotProjected("A", "b", "{}"));
