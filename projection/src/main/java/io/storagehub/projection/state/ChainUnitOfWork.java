@@ -31,6 +31,8 @@ import java.util.function.UnaryOperator;
  * images: only the rows an event touches are copied and compared.
  */
 public final class ChainUnitOfWork {
+    /** Per-event maps holding more entries than this are replaced rather than cleared. */
+    private static final int SMALL = 64;
     private final String chain;
     private final StateLoader loader;
     private final Position startPosition;
@@ -47,6 +49,8 @@ public final class ChainUnitOfWork {
     private final Set<StreamRow.Key> deletedStreams = new LinkedHashSet<>();
 
     private final Map<String, Map<String, FileBspRow>> associationsByFile = new HashMap<>();
+    /** The same associations by BSP: the files of each BSP among those whose sets are loaded. */
+    private final Map<String, Set<String>> filesByBsp = new HashMap<>();
     private final Set<String> bspsFullyLoaded = new HashSet<>();
     private final Map<AssociationKey, FileBspRow> addedAssociations = new LinkedHashMap<>();
     private final Map<AssociationKey, FileBspRow> removedAssociations = new LinkedHashMap<>();
@@ -58,7 +62,7 @@ public final class ChainUnitOfWork {
     private final Images<String, BucketRow> bucketImages = new Images<>(BucketRow::copy);
     private final Images<String, FileRow> fileImages = new Images<>(FileRow::copy);
     private final Images<StreamRow.Key, StreamRow> streamImages = new Images<>(StreamRow::copy);
-    private final Map<String, Set<String>> bspsBefore = new HashMap<>();
+    private Map<String, Set<String>> bspsBefore = new HashMap<>();
     private final List<RecordedChange> recorded = new ArrayList<>();
 
     /** A unit of work that records changes. */
@@ -205,12 +209,7 @@ public final class ChainUnitOfWork {
             List<String> stored = loader.associationsOfBsp(chain, bspId).stream().map(FileBspRow::fileKey).toList();
             loadAssociationsOfFiles(stored);
         }
-        List<String> result = new ArrayList<>();
-        associationsByFile.forEach((fileKey, byBsp) -> {
-            if (byBsp.containsKey(bspId)) {
-                result.add(fileKey);
-            }
-        });
+        List<String> result = new ArrayList<>(filesByBsp.getOrDefault(bspId, Set.of()));
         result.sort(null);
         return result;
     }
@@ -219,6 +218,7 @@ public final class ChainUnitOfWork {
         loadAssociationsOfFiles(List.of(row.fileKey()));
         associationsTouched(row.fileKey());
         associationsByFile.get(row.fileKey()).put(row.bspId(), row);
+        filesByBsp.computeIfAbsent(row.bspId(), b -> new HashSet<>()).add(row.fileKey());
         addedAssociations.put(new AssociationKey(row.bspId(), row.fileKey()), row);
     }
 
@@ -226,6 +226,10 @@ public final class ChainUnitOfWork {
         loadAssociationsOfFiles(List.of(row.fileKey()));
         associationsTouched(row.fileKey());
         associationsByFile.get(row.fileKey()).remove(row.bspId());
+        Set<String> ofBsp = filesByBsp.get(row.bspId());
+        if (ofBsp != null) {
+            ofBsp.remove(row.fileKey());
+        }
         AssociationKey key = new AssociationKey(row.bspId(), row.fileKey());
         addedAssociations.remove(key);
         removedAssociations.put(key, row);
@@ -254,7 +258,11 @@ public final class ChainUnitOfWork {
             bucketImages.clear();
             fileImages.clear();
             streamImages.clear();
-            bspsBefore.clear();
+            if (bspsBefore.size() > SMALL) {
+                bspsBefore = new HashMap<>();
+            } else {
+                bspsBefore.clear();
+            }
         }
     }
 
@@ -312,7 +320,7 @@ public final class ChainUnitOfWork {
         }
         for (K key : touched) {
             R before = images.before.get(key);
-            R after = rows.rows.get(key);
+            R after = rows.row(key);
             List<String> changed;
             if (after == null) {
                 if (before == null) {
@@ -359,81 +367,155 @@ public final class ChainUnitOfWork {
     /** The rows of one kind as they were when first handed out during the event (null: absent), and those changed. */
     private static final class Images<K, R> {
         final UnaryOperator<R> copy;
-        final Map<K, R> before = new HashMap<>();
-        final Set<K> touched = new LinkedHashSet<>();
+        Map<K, R> before = new HashMap<>();
+        Set<K> touched = new LinkedHashSet<>();
 
         Images(UnaryOperator<R> copy) {
             this.copy = copy;
         }
 
         void clear() {
-            before.clear();
-            touched.clear();
+            if (before.size() > SMALL) {
+                before = new HashMap<>(); // clearing keeps the grown table, and every later clear walks all of it
+                touched = new LinkedHashSet<>();
+            } else {
+                before.clear();
+                touched.clear();
+            }
         }
     }
 
     private void loadAssociationsOfFiles(Collection<String> fileKeys) {
-        List<String> missing = fileKeys.stream().filter(k -> !associationsByFile.containsKey(k)).distinct().toList();
-        if (missing.isEmpty()) {
+        List<String> missing = null;
+        for (String fileKey : fileKeys) {
+            if (!associationsByFile.containsKey(fileKey)) {
+                if (missing == null) {
+                    missing = new ArrayList<>();
+                }
+                associationsByFile.put(fileKey, new HashMap<>()); // counted once, filled below
+                missing.add(fileKey);
+            }
+        }
+        if (missing == null) {
             return;
         }
-        missing.forEach(k -> associationsByFile.put(k, new HashMap<>()));
-        for (FileBspRow row : loader.associationsOfFiles(chain, missing)) {
+        List<FileBspRow> loaded;
+        try {
+            loaded = loader.associationsOfFiles(chain, missing);
+        } catch (RuntimeException | Error e) {
+            missing.forEach(associationsByFile::remove); // not read after all
+            throw e;
+        }
+        for (FileBspRow row : loaded) {
             associationsByFile.get(row.fileKey()).put(row.bspId(), row);
+            filesByBsp.computeIfAbsent(row.bspId(), b -> new HashSet<>()).add(row.fileKey());
         }
     }
 
     private record AssociationKey(String bspId, String fileKey) {
     }
 
-    /** Rows by key, remembering keys known to be absent and which rows changed. */
+    /**
+     * Rows by key, remembering keys known to be absent and which rows changed: one map of entries, so a read is
+     * one lookup and a change at most two.
+     */
     private static final class Cache<K, V> {
-        final Map<K, V> rows = new HashMap<>();
-        private final Set<K> known = new HashSet<>();
-        private final Set<K> dirty = new LinkedHashSet<>();
+        private final Map<K, Entry<V>> entries = new HashMap<>();
+        /** Entries in the order they last became dirty; an entry counts at the index it last took. */
+        private final List<Entry<V>> dirtyOrder = new ArrayList<>();
 
         V get(K key, Function<Collection<K>, Map<K, V>> load) {
-            if (!known.contains(key)) {
+            Entry<V> entry = entries.get(key);
+            if (entry == null) {
                 loadAll(List.of(key), load);
+                entry = entries.get(key);
             }
-            return rows.get(key);
+            return entry.row;
+        }
+
+        /** The row held for a key; null when absent or never read. */
+        V row(K key) {
+            Entry<V> entry = entries.get(key);
+            return entry == null ? null : entry.row;
         }
 
         void loadAll(Collection<K> keys, Function<Collection<K>, Map<K, V>> load) {
-            List<K> missing = keys.stream().filter(k -> !known.contains(k)).distinct().toList();
-            if (missing.isEmpty()) {
+            List<K> missing = null;
+            for (K key : keys) {
+                if (!entries.containsKey(key)) {
+                    if (missing == null) {
+                        missing = new ArrayList<>();
+                    }
+                    entries.put(key, new Entry<>(null)); // known (absent unless loaded below), and counted once
+                    missing.add(key);
+                }
+            }
+            if (missing == null) {
                 return;
             }
-            Map<K, V> loaded = load.apply(missing);
-            known.addAll(missing);
-            rows.putAll(loaded);
+            Map<K, V> loaded;
+            try {
+                loaded = load.apply(missing);
+            } catch (RuntimeException | Error e) {
+                missing.forEach(entries::remove); // not read after all
+                throw e;
+            }
+            loaded.forEach((key, row) -> {
+                Entry<V> entry = entries.get(key);
+                if (entry != null) {
+                    entry.row = row;
+                }
+            });
         }
 
         void put(K key, V row) {
-            known.add(key);
-            rows.put(key, row);
-            dirty.add(key);
+            Entry<V> entry = entries.get(key);
+            if (entry == null) {
+                entry = new Entry<>(row);
+                entries.put(key, entry);
+            } else {
+                entry.row = row;
+            }
+            if (entry.dirtyAt < 0) {
+                entry.dirtyAt = dirtyOrder.size();
+                dirtyOrder.add(entry);
+            }
         }
 
         void remove(K key) {
-            known.add(key);
-            rows.remove(key);
-            dirty.remove(key);
+            Entry<V> entry = entries.computeIfAbsent(key, k -> new Entry<>(null));
+            entry.row = null;
+            entry.dirtyAt = -1;
         }
 
-        Collection<V> present() {
-            return rows.values();
-        }
-
-        List<V> dirtyRows() {
-            List<V> result = new ArrayList<>(dirty.size());
-            for (K key : dirty) {
-                V row = rows.get(key);
-                if (row != null) {
-                    result.add(row);
+        List<V> present() {
+            List<V> result = new ArrayList<>(entries.size());
+            for (Entry<V> entry : entries.values()) {
+                if (entry.row != null) {
+                    result.add(entry.row);
                 }
             }
             return result;
+        }
+
+        List<V> dirtyRows() {
+            List<V> result = new ArrayList<>(dirtyOrder.size());
+            for (int i = 0; i < dirtyOrder.size(); i++) {
+                Entry<V> entry = dirtyOrder.get(i);
+                if (entry.dirtyAt == i && entry.row != null) {
+                    result.add(entry.row);
+                }
+            }
+            return result;
+        }
+
+        private static final class Entry<V> {
+            V row;
+            int dirtyAt = -1;
+
+            Entry(V row) {
+                this.row = row;
+            }
         }
     }
 }
