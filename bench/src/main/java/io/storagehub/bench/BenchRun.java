@@ -8,6 +8,7 @@ import io.storagehub.bench.backfill.FirstSyncResult;
 import io.storagehub.bench.backfill.PerEventBaseline;
 import io.storagehub.bench.backfill.Reference;
 import io.storagehub.bench.backfill.SyncBench;
+import io.storagehub.bench.env.IndexerJvm;
 import io.storagehub.bench.env.Machine;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Services;
@@ -129,7 +130,7 @@ final class BenchRun {
             Sql.dropSchema(c, "bench_copy");
         }
         checkpoint(services.pg());
-        SyncBench bench = new SyncBench(services, options.workDir(), List.of("-Xmx1g"),
+        SyncBench bench = new SyncBench(services, options.workDir(), IndexerJvm.RUN,
                 Map.of("STORAGEHUB_INDEXER_MAX_BATCH", Integer.toString(options.indexerMaxBatch())));
         FirstSyncResult first = bench.firstSync(options.events(), reference, options.chain(), copy, perEvent);
         report.section(SyncSection.firstSync(first, Analysis.firstSync(first)), SyncSection.goals(first));
@@ -227,7 +228,7 @@ final class BenchRun {
             return;
         }
         settle(services);
-        SyncBench bench = new SyncBench(services, options.workDir(), List.of("-Xmx1g"),
+        SyncBench bench = new SyncBench(services, options.workDir(), IndexerJvm.RUN,
                 Map.of("STORAGEHUB_INDEXER_MAX_BATCH", Integer.toString(options.indexerMaxBatch())));
         List<CatchUpResult> runs = new ArrayList<>();
         try (EventFeed feed = new EventFeed(services.kafkaBootstrap(), TOPIC, "storagehub-bench-changes",

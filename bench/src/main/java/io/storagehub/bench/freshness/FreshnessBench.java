@@ -1,5 +1,6 @@
 package io.storagehub.bench.freshness;
 
+import io.storagehub.bench.env.IndexerJvm;
 import io.storagehub.bench.env.PgStatements;
 import io.storagehub.bench.env.Services;
 import io.storagehub.bench.live.Backlog;
@@ -62,7 +63,7 @@ public final class FreshnessBench {
     public FreshnessResult run(ChainGenerator generator, int rate, int seconds) throws Exception {
         Map<String, String> env = services.indexerEnv("bench-live");
         try (ChildJvm indexer = ChildJvm.builder("indexer (live)", "io.storagehub.indexer.cli.IndexerCli")
-                .jvmArgs("-Xmx1g").args("run").env(env).logFile(workDir.resolve("live-indexer.log")).start();
+                .jvmArgs(IndexerJvm.RUN).args("run").env(env).logFile(workDir.resolve("live-indexer.log")).start();
              ApiProcess api = ApiProcess.start(services, workDir.resolve("freshness-api.log"), Map.of());
              CommitClock clock = CommitClock.start(services.pg(), services.schema(), chain);
              EventFeed feed = new EventFeed(services.kafkaBootstrap(), services.topic(), "storagehub-bench-live",

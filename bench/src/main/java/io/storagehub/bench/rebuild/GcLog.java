@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Heap figures of a unified GC log ({@code -Xlog:gc:file=...}): over every collection, the most heap in use before
  * one (bounded by -Xmx), the most still in use after one (after a young collection this includes old garbage not
- * yet marked) and the most committed; and over the full collections (those requested while it ran with
- * {@code jcmd GC.run} log as {@code Pause Full (Diagnostic Command)}), the most and the median still in use after
- * one: the live set's high-water mark and its typical size. Each full collection catches the replay with one batch
+ * yet collected) and the most committed; and over the full collections (those requested while it ran with
+ * {@code jcmd GC.run} log as {@code Pause Full (Diagnostic Command)}; the throughput collector's own as
+ * {@code Pause Full (Ergonomics)}), the most and the median still in use after one: the live set's high-water mark
+ * and its typical size. Each full collection catches the replay with one batch
  * in flight, so the live set varies with that batch; a longer run takes more samples, and its maximum rises with
  * their number alone, which is why flatness is judged on the median.
  */

@@ -2,6 +2,7 @@ package io.storagehub.bench.rebuild;
 
 import io.storagehub.bench.backfill.CopyLoad;
 import io.storagehub.bench.env.CpuClock;
+import io.storagehub.bench.env.IndexerJvm;
 import io.storagehub.bench.env.Jcmd;
 import io.storagehub.bench.env.Services;
 import io.storagehub.bench.profile.JfrSummary;
@@ -23,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RebuildBench {
     private static final Logger log = LoggerFactory.getLogger(RebuildBench.class);
-    public static final String HEAP = "-Xmx512m";
     private static final long LIVE_SET_EVERY_NANOS = 15_000_000_000L;
 
     private final Services services;
@@ -52,7 +52,7 @@ public final class RebuildBench {
         long start = System.nanoTime();
         Path logFile;
         try (ChildJvm rebuild = ChildJvm.builder("indexer rebuild --verify (" + events + " events)",
-                "io.storagehub.indexer.cli.IndexerCli").jvmArgs(List.of(HEAP)).args("rebuild", "--drop-old",
+                "io.storagehub.indexer.cli.IndexerCli").jvmArgs(IndexerJvm.REBUILD).args("rebuild", "--drop-old",
                         "--verify").env(services.indexerEnv("bench-rebuild-verify"))
                 .logFile(workDir.resolve("rebuild-verify-" + events + ".log")).start()) {
             int exit = rebuild.awaitExit(Duration.ofHours(2));
@@ -71,7 +71,7 @@ public final class RebuildBench {
         String name = "rebuild-" + events;
         Path gc = workDir.resolve(name + "-gc.log");
         Path jfr = workDir.resolve(name + ".jfr");
-        List<String> jvm = List.of(HEAP, "-Xlog:gc:file=" + gc,
+        List<String> jvm = IndexerJvm.with(IndexerJvm.REBUILD, "-Xlog:gc:file=" + gc,
                 "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         Map<String, String> env = services.indexerEnv("bench-rebuild");
         double pgCpu0 = CpuClock.postgresSeconds(services.pg().postmasterPid());

@@ -1,5 +1,6 @@
 package io.storagehub.bench.report;
 
+import io.storagehub.bench.env.IndexerJvm;
 import io.storagehub.bench.rebuild.RebuildResult;
 import io.storagehub.bench.rebuild.Verified;
 import java.util.ArrayList;
@@ -52,7 +53,8 @@ public final class RebuildSection {
     public static String render(List<RebuildResult> runs, Verified verified, String analysis) {
         double verifiedSeconds = verified.seconds();
         StringBuilder md = new StringBuilder("## 2. Rebuild\n\n");
-        md.append("`IndexerCli rebuild --drop-old` in its own JVM with `-Xmx512m -Xlog:gc`, replaying the whole topic ")
+        md.append("`IndexerCli rebuild --drop-old` in its own JVM with `").append(IndexerJvm.describe(IndexerJvm.REBUILD))
+                .append(" -Xlog:gc` (indexer/README's JVM options), replaying the whole topic ")
                 .append("into a fresh schema and switching it in; timed from process launch to exit. Its ceiling is ")
                 .append("COPY of the rows it produced (every table the indexer writes, copied out in binary and ")
                 .append("loaded into a freshly migrated schema in one transaction). Run at two topic sizes to show ")
@@ -60,9 +62,8 @@ public final class RebuildSection {
                 .append("collection (`jcmd GC.run`); the heap left after those is the live set, which varies with ")
                 .append("the batch in flight at that moment: flatness compares its median at the two sizes, since ")
                 .append("the maximum of a longer run's more numerous samples rises with their number alone. ")
-                .append("(After a young ")
-                .append("collection G1 still counts old garbage that is not yet marked, so that figure rises with the ")
-                .append("run's length even when the live set does not.)\n\n");
+                .append("(The heap after a young collection still counts old garbage not yet collected, so that ")
+                .append("figure rises with the run's length even when the live set does not.)\n\n");
         md.append(Markdown.table(List.of("events", "rebuild", "events/s", "COPY of its rows", "rows",
                 "rebuild / COPY", "heap before GC (max)", "after GC (max)", "live set after full GC (median / max)",
                 "committed (max)", "GCs (full)"),

@@ -1,6 +1,7 @@
 package io.storagehub.bench.report;
 
 import io.storagehub.bench.BenchOptions;
+import io.storagehub.bench.env.IndexerJvm;
 import io.storagehub.bench.env.Machine;
 import io.storagehub.bench.env.PgCluster;
 import io.storagehub.bench.env.Sql;
@@ -133,10 +134,12 @@ public final class Report {
                 List.of("generator", "`ChainGenerator.Config.defaults(\"" + options.chain() + "\", "
                         + options.seed() + ")`: 1 % poison, 8 % other pallets, <= 12 events/block, ~20,000 live files"),
                 List.of("Kafka", "in-process KRaft broker (testkit `KafkaBroker`), topic of 1 partition"),
-                List.of("live indexer", "`IndexerCli run`, own JVM, -Xmx1g, STORAGEHUB_INDEXER_MAX_BATCH="
+                List.of("live indexer", "`IndexerCli run`, own JVM, " + IndexerJvm.describe(IndexerJvm.RUN)
+                        + ", STORAGEHUB_INDEXER_MAX_BATCH="
                         + options.indexerMaxBatch() + ", STORAGEHUB_INDEXER_BULK_DIR under the work directory, "
                         + "other settings default; a JFR recording (profile) during the first sync and the catch-up"),
-                List.of("rebuild", "`IndexerCli rebuild --drop-old`, own JVM, -Xmx512m, default "
+                List.of("rebuild", "`IndexerCli rebuild --drop-old`, own JVM, " + IndexerJvm.describe(IndexerJvm.REBUILD)
+                        + ", default "
                         + "STORAGEHUB_REBUILD_BATCH (" + Markdown.num(RebuildConfig.DEFAULT_BATCH) + "), GC log and JFR "
                         + "recording"),
                 List.of("query load", options.connections() + " connections, " + options.querySeconds()

@@ -4,6 +4,7 @@ import io.storagehub.bench.backfill.CatchUpResult;
 import io.storagehub.bench.backfill.ChangesCostResult;
 import io.storagehub.bench.backfill.FirstSyncResult;
 import io.storagehub.bench.backfill.IndexerRunResult;
+import io.storagehub.bench.env.IndexerJvm;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,7 +74,8 @@ public final class SyncSection {
         IndexerRunResult run = r.run();
         StringBuilder md = new StringBuilder("## 1. Sync: first sync and live catch-up\n\n### First sync\n\n");
         md.append(Markdown.num(run.events())).append(" generated events already in Kafka, an empty migrated ")
-                .append("schema, then the real indexer (`IndexerCli run`, its own JVM, -Xmx1g; it chooses its own ")
+                .append("schema, then the real indexer (`IndexerCli run`, its own JVM, ")
+                .append(IndexerJvm.describe(IndexerJvm.RUN)).append("; it chooses its own ")
                 .append("path, a bulk first sync where it has one) timed from the process launch until the stored ")
                 .append("offset reached the end of the topic. Check after the run: ").append(r.verification())
                 .append(".\n\n");
@@ -109,7 +111,8 @@ public final class SyncSection {
         md.append("The read model the first sync left (").append(Markdown.num(r.readModelEvents()))
                 .append(" events) with the indexer stopped; the same chain continued by ")
                 .append(Markdown.num(run.events())).append(" events in Kafka, then `IndexerCli run` started again ")
-                .append("(its own JVM, -Xmx1g, the live path from its stored checkpoint), timed from the launch until ")
+                .append("(its own JVM, ").append(IndexerJvm.describe(IndexerJvm.RUN))
+                .append(", the live path from its stored checkpoint), timed from the launch until ")
                 .append("the stored offset reached the end of the topic. Check after the run: ")
                 .append(r.verification()).append(".\n\n");
         List<List<String>> rows = new ArrayList<>();

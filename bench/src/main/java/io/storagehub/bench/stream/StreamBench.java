@@ -3,6 +3,7 @@ package io.storagehub.bench.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storagehub.bench.env.CpuClock;
+import io.storagehub.bench.env.IndexerJvm;
 import io.storagehub.bench.env.Services;
 import io.storagehub.bench.live.Backlog;
 import io.storagehub.bench.live.CommitClock;
@@ -93,7 +94,7 @@ public final class StreamBench {
         }
         List<Subscriber> subscribers = new ArrayList<>();
         try (ChildJvm indexer = ChildJvm.builder("indexer (stream)", "io.storagehub.indexer.cli.IndexerCli")
-                .jvmArgs("-Xmx1g").args("run").env(env).logFile(workDir.resolve("stream-indexer.log")).start();
+                .jvmArgs(IndexerJvm.RUN).args("run").env(env).logFile(workDir.resolve("stream-indexer.log")).start();
              ApiProcess api = ApiProcess.start(services, workDir.resolve("stream-api.log"),
                      Map.of(SUBSCRIBER_LIMIT_KEY, Integer.toString(limit)));
              CommitClock clock = CommitClock.start(services.pg(), services.schema(), chain);

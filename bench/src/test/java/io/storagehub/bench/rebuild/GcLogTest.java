@@ -50,6 +50,25 @@ class GcLogTest {
     }
 
     @Test
+    void parse_readsTheThroughputCollectorsLog_itsOwnFullCollectionsCountingAsLiveSets() {
+        // given: the lines -XX:+UseParallelGC writes
+        List<String> lines = List.of(
+                "[0.008s][info][gc] Using Parallel",
+                "[0.900s][info][gc] GC(0) Pause Young (Allocation Failure) 128M->20M(491M) 9.871ms",
+                "[1.700s][info][gc] GC(1) Pause Full (Ergonomics) 400M->160M(480M) 131.002ms",
+                "[2.100s][info][gc] GC(2) Pause Young (Diagnostic Command) 250M->190M(480M) 12.5ms",
+                "[2.200s][info][gc] GC(3) Pause Full (Diagnostic Command) 190M->150M(478M) 120.0ms");
+        // when
+        GcLog log = GcLog.parse(lines);
+        // then
+        assertThat(log.collections()).isEqualTo(4);
+        assertThat(log.fullCollections()).isEqualTo(2);
+        assertThat(log.medianLiveMiB()).isEqualTo(150.0);
+        assertThat(log.peakLiveMiB()).isEqualTo(160.0);
+        assertThat(log.peakCommittedMiB()).isEqualTo(491.0);
+    }
+
+    @Test
     void parse_ofNoCollections_isZero() {
         assertThat(GcLog.parse(List.of("[0.010s][info][gc] Using G1"))).isEqualTo(new GcLog(0, 0, 0, 0, 0, 0, 0));
     }

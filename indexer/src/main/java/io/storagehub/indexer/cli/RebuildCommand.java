@@ -24,7 +24,9 @@ import picocli.CommandLine.ParentCommand;
                 + "atomically; the old schema is kept as <schema>_old_<timestamp> unless --drop-old.",
                 "Progress (records/s, offset per partition, ETA) is logged every few seconds. The topic must "
                         + "keep its whole history (retention.ms=-1, no compaction): a rebuild is refused when a "
-                        + "partition no longer starts at offset 0, and warns when the retention is finite."})
+                        + "partition no longer starts at offset 0, and warns when the retention is finite.",
+                "A rebuild is a batch job: run it on the throughput collector, "
+                        + "java -XX:+UseParallelGC -jar <indexer jar> rebuild (indexer/README, JVM options)."})
 final class RebuildCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -33,7 +33,7 @@ class IndexerCliTest {
         assertThat(out.toString()).contains("--kafka-bootstrap", "STORAGEHUB_KAFKA_BOOTSTRAP", "--no-migrate",
                 "--config", "STORAGEHUB_DB_SCHEMA");
         assertThat(run(Map.of(), "rebuild", "--help")).isZero();
-        assertThat(out.toString()).contains("--from-block", "--drop-old", "retention.ms=-1");
+        assertThat(out.toString()).contains("--from-block", "--drop-old", "retention.ms=-1", "-XX:+UseParallelGC");
         assertThat(run(Map.of(), "status", "--help")).isZero();
         assertThat(out.toString()).contains("lag");
         assertThat(out.toString()).contains("--json", "seconds", "bytes", "estimates");
