@@ -73,6 +73,7 @@ final class RebuildCommand implements Callable<Integer> {
                 RebuildConfig.from(settings), RetryConfig.from(settings), BulkConfig.from(settings),
                 Clock.systemUTC());
         PrintWriter out = parent.spec.commandLine().getOut();
+        CollectorHint.forRebuild(CollectorHint.running()).ifPresent(parent.spec.commandLine().getErr()::println);
         Rebuild.Result result;
         try {
             result = rebuild.run(new Rebuild.Options(
