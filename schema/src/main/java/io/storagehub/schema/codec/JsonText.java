@@ -2,6 +2,12 @@ package io.storagehub.schema.codec;
 
 /** Checks text that will be stored. */
 final class JsonText {
+    /**
+     * Each thread's copy of the text it checks (encoding checks every string of every event it writes): reused, so
+     * a check makes no array; it grows to the longest text seen.
+     */
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[256]);
+
     private JsonText() {
     }
 
@@ -10,7 +16,14 @@ final class JsonText {
      * nor unpaired UTF-16 surrogates (which a JSON {@code \\u} escape can produce).
      */
     static String problem(String text) {
-        return problem(text.toCharArray(), 0, text.length());
+        int length = text.length();
+        char[] chars = BUFFER.get();
+        if (chars.length < length) {
+            chars = new char[Math.max(length, chars.length * 2)];
+            BUFFER.set(chars);
+        }
+        text.getChars(0, length, chars, 0);
+        return problem(chars, 0, length);
     }
 
     /**

@@ -37,6 +37,9 @@ class JsonTextTest {
                 JsonText.problem("xxa\0".toCharArray(), 2, 2));
         assertEquals("must be valid Unicode, found an unpaired surrogate U+D83D at index 0",
                 JsonText.problem("\ud83d\ude00".toCharArray(), 0, 1));
+        // longer than the reused buffer's first size, then a short text after it
+        assertEquals("must not contain NUL (U+0000), found at index 1000", JsonText.problem("q".repeat(1000) + "\0"));
+        assertNull(JsonText.problem("ok"));
     }
 
     /** The rule one character at a time, as first written. */
