@@ -5,8 +5,8 @@ import io.storagehub.bench.profile.JfrSummary;
 import java.util.Map;
 
 /**
- * One rebuild ({@code IndexerCli rebuild}, {@code IndexerJvm.REBUILD}) over {@code events}: the process's wall time, the heap its
- * GC log shows, and (for the measured size) the COPY time of the rows it produced.
+ * One rebuild ({@code IndexerCli rebuild}, {@code IndexerJvm.REBUILD}) over {@code events}: the process's wall
+ * time, the heap its GC log shows, and (for the measured size) the COPY time of the rows it produced.
  */
 public record RebuildResult(long events, double seconds, GcLog heap, CopyLoad.Result copy,
                             Map<String, Double> cpuSeconds, JfrSummary profile) {

@@ -138,8 +138,8 @@ public final class Report {
                         + ", STORAGEHUB_INDEXER_MAX_BATCH="
                         + options.indexerMaxBatch() + ", STORAGEHUB_INDEXER_BULK_DIR under the work directory, "
                         + "other settings default; a JFR recording (profile) during the first sync and the catch-up"),
-                List.of("rebuild", "`IndexerCli rebuild --drop-old`, own JVM, " + IndexerJvm.describe(IndexerJvm.REBUILD)
-                        + ", default "
+                List.of("rebuild", "`IndexerCli rebuild --drop-old`, own JVM, "
+                        + IndexerJvm.describe(IndexerJvm.REBUILD) + ", default "
                         + "STORAGEHUB_REBUILD_BATCH (" + Markdown.num(RebuildConfig.DEFAULT_BATCH) + "), GC log and JFR "
                         + "recording"),
                 List.of("query load", options.connections() + " connections, " + options.querySeconds()
