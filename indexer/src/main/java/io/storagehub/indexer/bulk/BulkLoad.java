@@ -59,6 +59,7 @@ final class BulkLoad {
      */
     long load(BulkState state, ChangeCopy changes) throws SQLException {
         long start = System.nanoTime();
+        state.flush();
         long changeRows = 0;
         List<Index> indexes = new ArrayList<>();
         if (changes != null) {

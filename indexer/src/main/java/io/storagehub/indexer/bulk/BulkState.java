@@ -26,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
@@ -35,19 +38,49 @@ import org.rocksdb.WriteBatch;
  * {@link StateStore} and read and written through the same {@link StateLoader} / {@link Changes} contract, so the
  * shared applier runs over it unchanged. Chain positions and source checkpoints are few and stay on the heap.
  * Single-threaded: one batch at a time.
+ *
+ * <p>The entity rows a batch writes (MSPs, BSPs, value propositions, buckets, files, payment streams) are held on
+ * the heap, the newest version of each, until {@link #flush} or until they number {@code flushRows}, and reads
+ * answer copies of them before reading the store: a row that the next batches change again (a file's life spans a
+ * few blocks) is encoded and written to the store once, and read back without decoding. Associations and digests
+ * go to the store with their batch.
  */
 final class BulkState implements StateLoader, AutoCloseable {
+    /** Entity rows held before they are written to the store: a few batches' worth, tens of MiB of heap. */
+    static final int FLUSH_ROWS = 60_000;
     private final StateStore store;
     private final AssociationSets associationSets;
+    private final int flushRows;
+    private final Pending<String, MspRow> msps = new Pending<>(Tables.MSP, MspRow::copy,
+            (chain, id) -> RowCodec.key(chain, id));
+    private final Pending<String, BspRow> bsps = new Pending<>(Tables.BSP, BspRow::copy,
+            (chain, id) -> RowCodec.key(chain, id));
+    private final Pending<ValuePropRow.Key, ValuePropRow> valueProps = new Pending<>(Tables.VALUE_PROP,
+            ValuePropRow::copy, (chain, k) -> RowCodec.key(chain, k.mspId(), k.valuePropId()));
+    private final Pending<String, BucketRow> buckets = new Pending<>(Tables.BUCKET, BucketRow::copy,
+            (chain, id) -> RowCodec.key(chain, id));
+    private final Pending<String, FileRow> files = new Pending<>(Tables.FILE, FileRow::copy,
+            (chain, key) -> RowCodec.key(chain, key));
+    private final Pending<StreamRow.Key, StreamRow> streams = new Pending<>(Tables.PAYMENT_STREAM, StreamRow::copy,
+            (chain, k) -> RowCodec.key(chain, k.userAccount(), k.providerId()));
+    private final List<Pending<?, ?>> pending = List.of(msps, bsps, valueProps, buckets, files, streams);
+    private int pendingRows;
     private final Map<String, Position> positions = new TreeMap<>();
     private final Map<String, Instant> blockTimes = new HashMap<>();
     private final Map<String, SourceOffset> checkpoints = new LinkedHashMap<>();
 
     BulkState(StateStore store) {
-        this.store = store;
-        this.associationSets = new AssociationSets(store);
+        this(store, FLUSH_ROWS);
     }
 
+    /** {@code flushRows}: how many entity rows are held on the heap before they are written to the store. */
+    BulkState(StateStore store, int flushRows) {
+        this.store = store;
+        this.associationSets = new AssociationSets(store);
+        this.flushRows = flushRows;
+    }
+
+    /** The store: it holds every row once {@link #flush} ran. */
     StateStore store() {
         return store;
     }
@@ -96,33 +129,32 @@ final class BulkState implements StateLoader, AutoCloseable {
 
     @Override
     public Map<String, MspRow> msps(String chain, Collection<String> ids) {
-        return rows(Tables.MSP, ids, id -> RowCodec.key(chain, id), r -> r.mspId);
+        return rows(msps, chain, ids, r -> r.mspId);
     }
 
     @Override
     public Map<String, BspRow> bsps(String chain, Collection<String> ids) {
-        return rows(Tables.BSP, ids, id -> RowCodec.key(chain, id), r -> r.bspId);
+        return rows(bsps, chain, ids, r -> r.bspId);
     }
 
     @Override
     public Map<ValuePropRow.Key, ValuePropRow> valueProps(String chain, Collection<ValuePropRow.Key> keys) {
-        return rows(Tables.VALUE_PROP, keys, k -> RowCodec.key(chain, k.mspId(), k.valuePropId()), ValuePropRow::key);
+        return rows(valueProps, chain, keys, ValuePropRow::key);
     }
 
     @Override
     public Map<String, BucketRow> buckets(String chain, Collection<String> ids) {
-        return rows(Tables.BUCKET, ids, id -> RowCodec.key(chain, id), r -> r.bucketId);
+        return rows(buckets, chain, ids, r -> r.bucketId);
     }
 
     @Override
     public Map<String, FileRow> files(String chain, Collection<String> keys) {
-        return rows(Tables.FILE, keys, k -> RowCodec.key(chain, k), r -> r.fileKey);
+        return rows(files, chain, keys, r -> r.fileKey);
     }
 
     @Override
     public Map<StreamRow.Key, StreamRow> streams(String chain, Collection<StreamRow.Key> keys) {
-        return rows(Tables.PAYMENT_STREAM, keys, k -> RowCodec.key(chain, k.userAccount(), k.providerId()),
-                StreamRow::key);
+        return rows(streams, chain, keys, StreamRow::key);
     }
 
     @Override
@@ -143,26 +175,28 @@ final class BulkState implements StateLoader, AutoCloseable {
         try (WriteBatch batch = new WriteBatch()) {
             for (Changes c : changes) {
                 for (StreamRow.Key k : c.deletedStreams()) {
-                    batch.delete(store.family(Tables.PAYMENT_STREAM.name()),
-                            RowCodec.key(c.chain(), k.userAccount(), k.providerId()));
+                    hold(streams, c.chain(), k, null);
                 }
                 for (FileBspRow removed : c.removedAssociations()) {
                     batch.delete(store.family(Tables.FILE_BSP.name()), RowCodec.key(Tables.FILE_BSP, removed));
                 }
                 associationSets.write(batch, c.chain(), c.removedAssociations(), c.addedAssociations());
-                put(batch, Tables.MSP, c.msps());
-                put(batch, Tables.BSP, c.bsps());
-                put(batch, Tables.VALUE_PROP, c.valueProps());
-                put(batch, Tables.BUCKET, c.buckets());
-                put(batch, Tables.FILE, c.files());
-                put(batch, Tables.PAYMENT_STREAM, c.streams());
+                c.msps().forEach(r -> hold(msps, c.chain(), r.mspId, r));
+                c.bsps().forEach(r -> hold(bsps, c.chain(), r.bspId, r));
+                c.valueProps().forEach(r -> hold(valueProps, c.chain(), r.key(), r));
+                c.buckets().forEach(r -> hold(buckets, c.chain(), r.bucketId, r));
+                c.files().forEach(r -> hold(files, c.chain(), r.fileKey, r));
+                c.streams().forEach(r -> hold(streams, c.chain(), r.key(), r));
                 put(batch, Tables.FILE_BSP, c.addedAssociations());
                 putDigests(batch, c);
             }
             store.write(batch);
             associationSets.written();
         } catch (RocksDBException e) {
-            throw new IllegalStateException("bulk state store in " + store.directory() + ": " + e.getMessage(), e);
+            throw failure(e);
+        }
+        if (pendingRows >= flushRows) {
+            flush();
         }
         for (Changes c : changes) {
             if (c.lastPosition() != null) {
@@ -206,18 +240,92 @@ final class BulkState implements StateLoader, AutoCloseable {
         }
     }
 
-    private <K, R> Map<K, R> rows(Table<R> table, Collection<K> keys, Function<K, byte[]> encodeKey,
-                                  Function<R, K> keyOf) {
-        List<K> list = List.copyOf(keys);
-        List<byte[]> values = store.getAll(table.name(), list.stream().map(encodeKey).toList());
+    /** Writes the entity rows held on the heap to the store. */
+    void flush() {
+        if (pendingRows == 0) {
+            return;
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+            for (Pending<?, ?> table : pending) {
+                table.writeTo(batch);
+            }
+            store.write(batch);
+        } catch (RocksDBException e) {
+            throw failure(e);
+        }
+        pendingRows = 0;
+    }
+
+    private IllegalStateException failure(RocksDBException e) {
+        return new IllegalStateException("bulk state store in " + store.directory() + ": " + e.getMessage(), e);
+    }
+
+    /** Holds the newest version of a row ({@code null}: deleted) until the next {@link #flush}. */
+    private <K, R> void hold(Pending<K, R> table, String chain, K key, R row) {
+        if (table.put(chain, key, row)) {
+            pendingRows++;
+        }
+    }
+
+    /** Copies of the rows held on the heap, the others read from the store. */
+    private <K, R> Map<K, R> rows(Pending<K, R> table, String chain, Collection<K> keys, Function<R, K> keyOf) {
         Map<K, R> result = new HashMap<>();
-        for (byte[] value : values) {
+        Map<K, R> held = table.rows.get(chain);
+        List<byte[]> missing = new ArrayList<>(keys.size());
+        for (K key : keys) {
+            if (held != null && held.containsKey(key)) {
+                R row = held.get(key);
+                if (row != null) {
+                    result.put(key, table.copy.apply(row));
+                }
+            } else {
+                missing.add(table.key.apply(chain, key));
+            }
+        }
+        for (byte[] value : store.getAll(table.table.name(), missing)) {
             if (value != null) {
-                R row = RowCodec.decode(table, value);
+                R row = RowCodec.decode(table.table, value);
                 result.put(keyOf.apply(row), row);
             }
         }
         return result;
+    }
+
+    /** One table's rows held until the next flush, by chain and key; a null row is a deleted one. */
+    private final class Pending<K, R> {
+        private final Table<R> table;
+        private final UnaryOperator<R> copy;
+        private final BiFunction<String, K, byte[]> key;
+        private final Map<String, Map<K, R>> rows = new HashMap<>();
+
+        Pending(Table<R> table, UnaryOperator<R> copy, BiFunction<String, K, byte[]> key) {
+            this.table = table;
+            this.copy = copy;
+            this.key = key;
+        }
+
+        /** Whether the key was not held yet. */
+        boolean put(String chain, K k, R row) {
+            Map<K, R> chainRows = rows.computeIfAbsent(chain, c -> new HashMap<>());
+            boolean added = !chainRows.containsKey(k);
+            chainRows.put(k, row);
+            return added;
+        }
+
+        void writeTo(WriteBatch batch) throws RocksDBException {
+            ColumnFamilyHandle family = store.family(table.name());
+            for (Map.Entry<String, Map<K, R>> chain : rows.entrySet()) {
+                for (Map.Entry<K, R> row : chain.getValue().entrySet()) {
+                    byte[] k = key.apply(chain.getKey(), row.getKey());
+                    if (row.getValue() == null) {
+                        batch.delete(family, k);
+                    } else {
+                        batch.put(family, k, RowCodec.encode(table, row.getValue()));
+                    }
+                }
+            }
+            rows.clear();
+        }
     }
 
     /** Chain, a 0 byte, then the block as 8 big-endian bytes. */

@@ -5,8 +5,10 @@ import io.storagehub.projection.state.RecordedChange;
 import io.storagehub.projection.table.ChangeRows;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,11 +18,11 @@ import java.util.concurrent.Future;
 /**
  * Bulk mode's changes: append-only, so they do not go through the state store but straight to Postgres, each
  * batch's changes streamed into one long {@code COPY} per change table for the whole replay (their indexes dropped
- * first, built again by {@link BulkLoad} after the other tables are loaded). A batch's key rows are grouped as the
- * live path groups them (one row per key and batch, {@link ChangeRows.Writer}). {@code change_key} is partitioned by
- * block: its rows go straight into their partition (that of the row's last change), one {@code COPY} per partition,
- * the partition created when its first row comes (a replay's blocks only grow per chain, so a partition is left for
- * good once every chain is past it). Nothing is visible before {@link #finish}; a crash leaves only the shadow
+ * first, built again by {@link BulkLoad} after the other tables are loaded). Key rows are grouped as the live path
+ * groups them ({@link ChangeRows.Writer}), over {@link #GROUP_CHANGES} changes rather than one batch.
+ * {@code change_key} is partitioned by block: its rows go straight into their partition (that of the row's last
+ * change), one {@code COPY} per partition, the partition created when its first row comes (a replay's blocks only
+ * grow per chain, so a partition is left for good once every chain is past it). Nothing is visible before {@link #finish}; a crash leaves only the shadow
  * schema, dropped as a whole.
  *
  * <p>The rows are made and sent on a thread of their own ({@code bulk-changes}), one batch at a time, while the
@@ -29,6 +31,12 @@ import java.util.concurrent.Future;
  */
 public final class ChangeCopy implements AutoCloseable {
     static final List<String> TABLES = List.of("change", "change_key");
+    /**
+     * Changes whose keys are grouped together, whatever the batches: a key row finds up to this many of its key's
+     * changes ({@link ChangeRows.Writer#GROUP_POSITIONS} at most), so the key table's size does not depend on the
+     * size of the replay's batches.
+     */
+    static final int GROUP_CHANGES = 25_000;
 
     /** Key partitions loaded at once (one per chain at a different height), the least recently used finished first. */
     private static final int OPEN_PARTITIONS = 3;
@@ -46,6 +54,11 @@ public final class ChangeCopy implements AutoCloseable {
     /** The key partitions loaded so far: one reopened is appended to (its first rows stay frozen, not these). */
     private final Set<String> loaded = new HashSet<>();
     private long keyRows;
+    /** Each chain's change rows and its keys' open groups, which span batches until {@link #writeKeys}. */
+    private final Map<String, ChangeRows.Writer> writers = new HashMap<>();
+    /** Changes written since the last {@link #writeKeys}. */
+    private int ungrouped;
+    private final int groupChanges;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "bulk-changes");
         thread.setDaemon(true);
@@ -54,17 +67,23 @@ public final class ChangeCopy implements AutoCloseable {
     /** The batch handed over last, until it is seen written. */
     private Future<?> writing;
 
-    private ChangeCopy(BulkLoad load, List<BulkLoad.Index> indexes, BulkLoad.Loader changes) {
+    private ChangeCopy(BulkLoad load, List<BulkLoad.Index> indexes, BulkLoad.Loader changes, int groupChanges) {
         this.load = load;
         this.indexes = indexes;
         this.changes = changes;
+        this.groupChanges = groupChanges;
     }
 
     /** Drops the change tables' indexes and starts the COPY of {@code change}. */
     static ChangeCopy open(BulkLoad load) {
+        return open(load, GROUP_CHANGES);
+    }
+
+    /** As {@link #open(BulkLoad)}, grouping keys over {@code groupChanges} changes. */
+    static ChangeCopy open(BulkLoad load, int groupChanges) {
         try {
             List<BulkLoad.Index> indexes = load.dropIndexes(TABLES);
-            return new ChangeCopy(load, indexes, load.loader("change", ChangeRows.COPY_CHANGES, true));
+            return new ChangeCopy(load, indexes, load.loader("change", ChangeRows.COPY_CHANGES, true), groupChanges);
         } catch (SQLException | RuntimeException e) {
             throw new IllegalStateException("starting the COPY of the changes failed: " + e.getMessage(), e);
         }
@@ -81,14 +100,26 @@ public final class ChangeCopy implements AutoCloseable {
             if (c.changes().isEmpty()) {
                 continue;
             }
-            ChangeRows.Writer rows = new ChangeRows.Writer(c.chain());
+            ChangeRows.Writer rows = writers.computeIfAbsent(c.chain(), ChangeRows.Writer::new);
             for (RecordedChange r : c.changes()) {
                 changes.add(text -> rows.append(r, text));
             }
-            // the batch's key rows, grouped, to the partition of each row's last block (each COPY flushes its own
-            // text when full)
+            ungrouped += c.changes().size();
+        }
+        if (ungrouped >= groupChanges) {
+            writeKeys();
+        }
+    }
+
+    /**
+     * Writes the key rows of the changes written since the last call, grouped, each to the partition of its last
+     * block (each COPY flushes its own text when full).
+     */
+    private void writeKeys() {
+        for (ChangeRows.Writer rows : writers.values()) {
             rows.writeKeys((lastBlock, row) -> keys(lastBlock).add(row));
         }
+        ungrouped = 0;
     }
 
     /** Waits for the batch handed over last to be written; its failure is thrown here. */
@@ -147,6 +178,7 @@ public final class ChangeCopy implements AutoCloseable {
     long finish() throws SQLException {
         try {
             awaitWritten();
+            writeKeys();
             long rows = changes.finish();
             for (KeyPartition p : open) {
                 keyRows += p.loader().finish();

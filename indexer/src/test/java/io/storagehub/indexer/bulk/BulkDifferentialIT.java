@@ -42,15 +42,19 @@ import org.junit.jupiter.api.Test;
  */
 class BulkDifferentialIT {
     private static final List<String> CHAINS = List.of("bulk-alpha", "bulk-beta");
+    /**
+     * Entity rows the state holds before writing them to its store: a batch here writes up to a few hundred, so
+     * rows are read back both from the heap and from the store, and flushes fall between and after batches.
+     */
+    private static final int HELD_ROWS = 300;
 
     @Test
     void bulkBuiltReadModel_equalsTheLiveBuiltOne_rowForRow() throws Exception {
         try (IsolatedSchema live = TestDatabase.isolatedSchema();
              IsolatedSchema bulk = TestDatabase.isolatedSchema();
-             BulkState state = new BulkState(StateStore.openEmpty(Path.of("target", "bulk-state", bulk.name())))) {
-            Migrations.migrate(live.dataSource(), live.name());
-            Migrations.migrate(bulk.dataSource(), bulk.name());
-            ChangeCopy changes = ChangeCopy.open(new BulkLoad(bulk.dataSource(), bulk.name()));
+             BulkState state = new BulkState(StateStore.openEmpty(Path.of("target", "bulk-state", bulk.name())),
+                     HELD_ROWS);
+             ChangeCopy changes = migratedChangeCopy(live, bulk)) {
             Jdbi liveJdbi = Databases.jdbi(live.dataSource());
             InMemoryStore memory = new InMemoryStore();
             for (int i = 0; i < CHAINS.size(); i++) {
@@ -94,6 +98,16 @@ class BulkDifferentialIT {
      * The pages and all-visible pages, as of their last ANALYZE, of the tables loaded with COPY (not those written row
      * by row: the dead letters during the replay, a row per chain and per source partition of positions).
      */
+    /**
+     * Migrates both schemas and opens the COPY of the bulk schema's changes (closed before the schemas are dropped,
+     * so that a failing assertion reports instead of waiting on the COPY's locks).
+     */
+    private static ChangeCopy migratedChangeCopy(IsolatedSchema live, IsolatedSchema bulk) throws Exception {
+        Migrations.migrate(live.dataSource(), live.name());
+        Migrations.migrate(bulk.dataSource(), bulk.name());
+        return ChangeCopy.open(new BulkLoad(bulk.dataSource(), bulk.name()));
+    }
+
     private static Map<String, long[]> pages(IsolatedSchema schema) {
         Map<String, long[]> pages = new java.util.TreeMap<>();
         Databases.jdbi(schema.dataSource()).useHandle(h -> h.createQuery("""

@@ -42,7 +42,8 @@ class ChangeCopyIT {
             Map<String, Long> expected = new TreeMap<>();
             long changes = 0;
             long keyRows = 0;
-            try (ChangeCopy copy = ChangeCopy.open(load)) {
+            // keys grouped over one batch's changes (two chains' PER_BATCH)
+            try (ChangeCopy copy = ChangeCopy.open(load, 2 * PER_BATCH)) {
                 for (int batch = 0; batch < BATCHES; batch++) {
                     // chain a climbs from block 0 by 2,000 blocks a change (16 partitions), chain b from block 10M by 1,000 (8)
                     Changes a = changes("a", 0, 2_000, batch);
@@ -89,6 +90,23 @@ class ChangeCopyIT {
             assertThat(count(jdbi, "SELECT count(*) FROM pg_class WHERE relnamespace = current_schema()::regnamespace"
                     + " AND relkind = 'r' AND relname LIKE 'change%' AND relpages > 0 AND relallvisible = relpages"))
                     .isEqualTo(expected.size() + 1);
+        }
+    }
+
+    /** A key's changes in successive batches share one key row (not one per batch): the batches' size is moot. */
+    @Test
+    void keysOfSuccessiveBatches_shareTheirKeyRows() throws Exception {
+        try (IsolatedSchema schema = TestDatabase.isolatedSchema()) {
+            Migrations.migrate(schema.dataSource(), schema.name());
+            try (ChangeCopy copy = ChangeCopy.open(new BulkLoad(schema.dataSource(), schema.name()))) {
+                int batches = 8;
+                for (int batch = 0; batch < batches; batch++) {
+                    copy.add(List.of(changes("a", 0, 10, batch)));
+                }
+                long changes = (long) batches * PER_BATCH;
+                // a row per file (one change each), one per bucket key (7 of them, under 100 changes each)
+                assertThat(copy.finish()).isEqualTo(changes + changes + 7);
+            }
         }
     }
 
