@@ -8,6 +8,7 @@ import io.storagehub.projection.Batch;
 import io.storagehub.projection.BatchResult;
 import io.storagehub.projection.ProjectionEngine;
 import io.storagehub.projection.SourceOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,13 +16,18 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Applies batches to a {@link BulkState} instead of Postgres: the shared {@link ProjectionEngine} runs over the
- * state store, and only the dead letters (few) go straight to the shadow schema's outbox, and the changes (append
- * only) to their {@link ChangeCopy}. The rows reach Postgres once, at the end, through {@link BulkLoad}.
+ * state store, the dead letters (few) go to the shadow schema's outbox, in one transaction per
+ * {@link #DEAD_LETTERS_HELD} of them (nothing in the shadow schema is read before the load, and a crash drops it
+ * whole), and the changes (append only) to their {@link ChangeCopy}. The rows reach Postgres once, at the end,
+ * through {@link BulkLoad}.
  */
 public final class BulkBatchWriter implements BatchWriter {
+    /** Dead letters held before they are written: a transaction per batch that has some would cost more. */
+    static final int DEAD_LETTERS_HELD = 1_000;
     private final BulkState state;
     private final ChangeCopy changes;
     private final Jdbi shadow;
+    private final List<DeadLetter> letters = new ArrayList<>();
 
     /** {@code changes}: where applied events are streamed as changes (null: changes are not kept). */
     BulkBatchWriter(BulkState state, ChangeCopy changes, Jdbi shadow) {
@@ -42,11 +48,19 @@ public final class BulkBatchWriter implements BatchWriter {
         } catch (IllegalStateException e) {
             throw new FatalFailure(e.getMessage(), e);
         }
-        List<DeadLetter> letters = deadLetters.apply(run.result());
-        if (!letters.isEmpty()) {
-            shadow.useTransaction(handle -> DeadLetterOutbox.insert(handle, letters));
+        letters.addAll(deadLetters.apply(run.result()));
+        if (letters.size() >= DEAD_LETTERS_HELD) {
+            writeDeadLetters();
         }
         return run.result();
+    }
+
+    /** Writes the dead letters held to the shadow schema's outbox, in offset order as they came. */
+    void writeDeadLetters() {
+        if (!letters.isEmpty()) {
+            shadow.useTransaction(handle -> DeadLetterOutbox.insert(handle, letters));
+            letters.clear();
+        }
     }
 
     @Override

@@ -64,6 +64,7 @@ public final class BulkBuild implements AutoCloseable {
     /** Writes the state's rows into the shadow schema; returns the number of rows. */
     public long load() {
         try {
+            writer.writeDeadLetters();
             return new BulkLoad(shadow, schema).load(state, changes);
         } catch (SQLException e) {
             throw new IllegalStateException("loading the bulk state into " + schema + " failed: " + e.getMessage(), e);
