@@ -8,8 +8,13 @@ import java.time.Duration;
 public record RebuildConfig(int batchSize, Duration progressInterval) {
     public static final String BATCH = "STORAGEHUB_REBUILD_BATCH";
     public static final String PROGRESS_INTERVAL = "STORAGEHUB_REBUILD_PROGRESS_MS";
-    /** Large enough that most of a file's life falls in one batch (one write per row), small enough for -Xmx512m. */
-    public static final int DEFAULT_BATCH = 25_000;
+    /**
+     * Small enough that a batch's records, decoded events and change rows die young (they live for about two
+     * batches); a bulk build holds the rows the batches write across batches (BulkState), so that small batches do
+     * not cost more writes. Measured, rebuild of 3M events under -Xmx512m: 25,000 records per batch 140.6 CPU s,
+     * 5,000 (with those rows held) 111.6 CPU s, its live set 149 -> 68 MiB.
+     */
+    public static final int DEFAULT_BATCH = 5_000;
 
     public RebuildConfig {
         Check.range(BATCH, batchSize, 1, 1_000_000);

@@ -88,7 +88,7 @@ class IndexerCliTest {
         for (Key key : IndexerKeys.ALL) {
             assertThat(out.toString()).contains(key.name());
         }
-        assertThat(out.toString()).contains("STORAGEHUB_DB_PASSWORD_FILE", "storagehub.events", "25000")
+        assertThat(out.toString()).contains("STORAGEHUB_DB_PASSWORD_FILE", "storagehub.events", "5000")
                 .doesNotContain("--db-password");
     }
 

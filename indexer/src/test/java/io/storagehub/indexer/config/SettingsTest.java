@@ -123,7 +123,7 @@ class SettingsTest {
         IndexerKeys.ALL.forEach(k -> assertThat(names.add(k.name())).as(k.name()).isTrue());
         assertThat(names).contains(IndexerConfig.BOOTSTRAP, DbConfig.PASSWORD, RetryConfig.CIRCUIT_OPEN_WAIT,
                 RebuildConfig.PROGRESS_INTERVAL, HttpConfig.HOST);
-        assertThat(IndexerKeys.ALL).contains(new Key(RebuildConfig.BATCH, "25000",
+        assertThat(IndexerKeys.ALL).contains(new Key(RebuildConfig.BATCH, "5000",
                 "records per rebuild batch, 1..1000000"));
     }
 
