@@ -48,6 +48,8 @@ import org.rocksdb.WriteBatch;
 final class BulkState implements StateLoader, AutoCloseable {
     /** Entity rows held before they are written to the store: a few batches' worth, tens of MiB of heap. */
     static final int FLUSH_ROWS = 60_000;
+    /** A held row that was deleted. */
+    private static final Object DELETED = new Object();
     private final StateStore store;
     private final AssociationSets associationSets;
     private final int flushRows;
@@ -270,16 +272,14 @@ final class BulkState implements StateLoader, AutoCloseable {
     /** Copies of the rows held on the heap, the others read from the store. */
     private <K, R> Map<K, R> rows(Pending<K, R> table, String chain, Collection<K> keys, Function<R, K> keyOf) {
         Map<K, R> result = new HashMap<>();
-        Map<K, R> held = table.rows.get(chain);
+        Map<K, Object> held = table.rows.get(chain);
         List<byte[]> missing = new ArrayList<>(keys.size());
         for (K key : keys) {
-            if (held != null && held.containsKey(key)) {
-                R row = held.get(key);
-                if (row != null) {
-                    result.put(key, table.copy.apply(row));
-                }
-            } else {
+            Object row = held == null ? null : held.get(key);
+            if (row == null) {
                 missing.add(table.key.apply(chain, key));
+            } else if (row != DELETED) {
+                result.put(key, table.copy(row));
             }
         }
         for (byte[] value : store.getAll(table.table.name(), missing)) {
@@ -291,12 +291,12 @@ final class BulkState implements StateLoader, AutoCloseable {
         return result;
     }
 
-    /** One table's rows held until the next flush, by chain and key; a null row is a deleted one. */
+    /** One table's rows held until the next flush, by chain and key; {@link #DELETED} stands for a deleted row. */
     private final class Pending<K, R> {
         private final Table<R> table;
         private final UnaryOperator<R> copy;
         private final BiFunction<String, K, byte[]> key;
-        private final Map<String, Map<K, R>> rows = new HashMap<>();
+        private final Map<String, Map<K, Object>> rows = new HashMap<>();
 
         Pending(Table<R> table, UnaryOperator<R> copy, BiFunction<String, K, byte[]> key) {
             this.table = table;
@@ -304,27 +304,34 @@ final class BulkState implements StateLoader, AutoCloseable {
             this.key = key;
         }
 
-        /** Whether the key was not held yet. */
+        /** Holds {@code row} ({@code null}: deleted); whether the key was not held yet. */
         boolean put(String chain, K k, R row) {
-            Map<K, R> chainRows = rows.computeIfAbsent(chain, c -> new HashMap<>());
-            boolean added = !chainRows.containsKey(k);
-            chainRows.put(k, row);
-            return added;
+            return rows.computeIfAbsent(chain, c -> new HashMap<>()).put(k, row == null ? DELETED : row) == null;
+        }
+
+        @SuppressWarnings("unchecked")
+        R copy(Object row) {
+            return copy.apply((R) row);
         }
 
         void writeTo(WriteBatch batch) throws RocksDBException {
             ColumnFamilyHandle family = store.family(table.name());
-            for (Map.Entry<String, Map<K, R>> chain : rows.entrySet()) {
-                for (Map.Entry<K, R> row : chain.getValue().entrySet()) {
+            for (Map.Entry<String, Map<K, Object>> chain : rows.entrySet()) {
+                for (Map.Entry<K, Object> row : chain.getValue().entrySet()) {
                     byte[] k = key.apply(chain.getKey(), row.getKey());
-                    if (row.getValue() == null) {
+                    if (row.getValue() == DELETED) {
                         batch.delete(family, k);
                     } else {
-                        batch.put(family, k, RowCodec.encode(table, row.getValue()));
+                        batch.put(family, k, encode(row.getValue()));
                     }
                 }
             }
             rows.clear();
+        }
+
+        @SuppressWarnings("unchecked")
+        private byte[] encode(Object row) {
+            return RowCodec.encode(table, (R) row);
         }
     }
 
