@@ -22,8 +22,8 @@ import java.util.concurrent.Future;
  * groups them ({@link ChangeRows.Writer}), over {@link #GROUP_CHANGES} changes rather than one batch.
  * {@code change_key} is partitioned by block: its rows go straight into their partition (that of the row's last
  * change), one {@code COPY} per partition, the partition created when its first row comes (a replay's blocks only
- * grow per chain, so a partition is left for good once every chain is past it). Nothing is visible before {@link #finish}; a crash leaves only the shadow
- * schema, dropped as a whole.
+ * grow per chain, so a partition is left for good once every chain is past it). Nothing is visible before
+ * {@link #finish}; a crash leaves only the shadow schema, dropped as a whole.
  *
  * <p>The rows are made and sent on a thread of their own ({@code bulk-changes}), one batch at a time, while the
  * applying thread goes on with the next batch: {@link #add} hands a batch over once the one before it is written,
