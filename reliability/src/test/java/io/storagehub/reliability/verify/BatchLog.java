@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  * Every batch the indexer processes committed, from their "batch committed" log lines (partition, first offset,
  * applied, next offset), checked against the ledger: batches never overlap (no offset is committed twice), each
  * batch's applied count is what the ledger expects for its offsets, and the gaps between logged batches are
- * batches that committed just before a SIGKILL took the process before it could log them (at most one per kill).
- * The applied counter is the logged counts plus the ledger's counts of those gaps.
+ * batches that committed just before a SIGKILL took the process before it could log them (at most one per kill), as
+ * is a partition's tail after its last logged batch up to the offset stored in {@code source_checkpoint} (the last
+ * batch of a partition can commit just before a kill, and the next process then has nothing left to log there).
+ * The applied counter is the logged counts plus the ledger's counts of those gaps; what no checkpoint covers is
+ * uncovered.
  */
 public record BatchLog(int loggedBatches, int unloggedBatches, long unloggedRecords, long offsetsCommittedTwice,
                        int batchesWithWrongAppliedCount, long appliedCounted, long appliedExpected, long uncovered) {
@@ -64,7 +67,8 @@ public record BatchLog(int loggedBatches, int unloggedBatches, long unloggedReco
         return last;
     }
 
-    public static BatchLog of(List<String> lines, Ledger ledger) {
+    /** {@code stored}: the offset stored in {@code source_checkpoint} for each partition (absent: none). */
+    public static BatchLog of(List<String> lines, Ledger ledger, Map<Integer, Long> stored) {
         Map<Integer, List<Batch>> byPartition = new HashMap<>();
         int logged = 0;
         for (String line : lines) {
@@ -100,6 +104,13 @@ public record BatchLog(int loggedBatches, int unloggedBatches, long unloggedReco
                 }
                 applied += b.applied();
                 cursor = Math.max(cursor, b.next());
+            }
+            long committed = Math.min(end.getValue(), stored.getOrDefault(partition, 0L));
+            if (committed > cursor) {
+                gaps++;
+                gapRecords += committed - cursor;
+                applied += ledger.counts(partition, cursor, committed).getOrDefault(Expect.APPLIED, 0L);
+                cursor = committed;
             }
             uncovered += Math.max(0, end.getValue() - cursor);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.storagehub.reliability.stream.Expect;
 import io.storagehub.reliability.stream.Ledger;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BatchLogTest {
@@ -25,14 +26,14 @@ class BatchLogTest {
     @Test
     void batchesCoveringEveryOffsetOnce_areExact() {
         // when
-        BatchLog log = BatchLog.of(List.of(batch(0, 5, 4), "unrelated line", batch(5, 5, 5)), ledger());
+        BatchLog log = BatchLog.of(List.of(batch(0, 5, 4), "unrelated line", batch(5, 5, 5)), ledger(), Map.of());
         // then
         assertThat(log).isEqualTo(new BatchLog(2, 0, 0, 0, 0, 9, 9, 0));
     }
 
     @Test
     void overlappingBatches_countTheOffsetsCommittedTwice() {
-        BatchLog log = BatchLog.of(List.of(batch(0, 5, 4), batch(3, 7, 6), batch(3, 2, 0)), ledger());
+        BatchLog log = BatchLog.of(List.of(batch(0, 5, 4), batch(3, 7, 6), batch(3, 2, 0)), ledger(), Map.of());
         assertThat(log.offsetsCommittedTwice()).isEqualTo(4);
         assertThat(log.batchesWithWrongAppliedCount()).isEqualTo(1);
         assertThat(log.appliedCounted()).isEqualTo(10).isGreaterThan(log.appliedExpected());
@@ -40,11 +41,21 @@ class BatchLogTest {
 
     @Test
     void aGapIsAnUnloggedBatch_countedFromTheLedger_andAMissingTailIsUncovered() {
-        BatchLog log = BatchLog.of(List.of(batch(0, 3, 3), batch(6, 2, 2)), ledger());
+        BatchLog log = BatchLog.of(List.of(batch(0, 3, 3), batch(6, 2, 2)), ledger(), Map.of(0, 8L));
         assertThat(log.unloggedBatches()).isEqualTo(1);
         assertThat(log.unloggedRecords()).isEqualTo(3);
         assertThat(log.appliedCounted()).isEqualTo(3 + 2 + 2);
         assertThat(log.uncovered()).isEqualTo(2);
+    }
+
+    @Test
+    void aTailTheStoredCheckpointCovers_isAnUnloggedBatch_notUncovered() {
+        // the last batch (offsets 8..9) committed, then a kill before its log line
+        BatchLog log = BatchLog.of(List.of(batch(0, 5, 4), batch(5, 3, 3)), ledger(), Map.of(0, 10L));
+        assertThat(log.unloggedBatches()).isEqualTo(1);
+        assertThat(log.unloggedRecords()).isEqualTo(2);
+        assertThat(log.appliedCounted()).isEqualTo(9).isEqualTo(log.appliedExpected());
+        assertThat(log.uncovered()).isZero();
     }
 
     @Test

@@ -20,12 +20,20 @@ public record TableAudit(long offsetsBehind, long offsetsAhead, int outboxRows, 
     private static final ClasspathSqlLocator SQL = ClasspathSqlLocator.create();
     private static final int ENTRY_BYTES = 12;
 
-    public static TableAudit of(Jdbi jdbi, String topic, Ledger ledger) {
+    /** The offset stored in {@code source_checkpoint} for each partition of {@code topic}. */
+    public static Map<Integer, Long> checkpoints(Jdbi jdbi, String topic) {
         return jdbi.withHandle(h -> {
             Map<Integer, Long> stored = new HashMap<>();
             h.createQuery(sql("checkpoints")).bind("topic", topic)
                     .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getLong(2)))
                     .forEach(e -> stored.put(e.getKey(), e.getValue()));
+            return stored;
+        });
+    }
+
+    public static TableAudit of(Jdbi jdbi, String topic, Ledger ledger) {
+        Map<Integer, Long> stored = checkpoints(jdbi, topic);
+        return jdbi.withHandle(h -> {
             long behind = 0;
             long ahead = 0;
             for (Map.Entry<Integer, Long> end : ledger.ends().entrySet()) {

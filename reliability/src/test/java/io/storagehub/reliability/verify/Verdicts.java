@@ -39,7 +39,7 @@ public final class Verdicts {
         }
         DlqAudit dlq = DlqAudit.of(ledger.deadLetters(), feed.topic(), topics.readAll(feed.topic() + ".dlq"));
         TableAudit tables = TableAudit.of(db.jdbi(), feed.topic(), ledger);
-        BatchLog batches = BatchLog.of(liveLines, ledger);
+        BatchLog batches = BatchLog.of(liveLines, ledger, TableAudit.checkpoints(db.jdbi(), feed.topic()));
         scenario.figure("readModel.missingRows", missingRows).figure("readModel.extraRows", extraRows)
                 .figure("dlq.expected", dlq.expected()).figure("dlq.records", dlq.records())
                 .figure("tables", tables).figure("batches.logged", batches.loggedBatches())
@@ -67,7 +67,7 @@ public final class Verdicts {
         }
         DlqAudit dlq = DlqAudit.of(ledger.deadLetters(), feed.topic(), topics.readAll(feed.topic() + ".dlq"));
         TableAudit tables = TableAudit.of(db.jdbi(), feed.topic(), ledger);
-        BatchLog batches = BatchLog.of(logLines, ledger);
+        BatchLog batches = BatchLog.of(logLines, ledger, TableAudit.checkpoints(db.jdbi(), feed.topic()));
         long appliedSurplus = Math.max(0, batches.appliedCounted() - batches.appliedExpected());
         long appliedDeficit = Math.max(0, batches.appliedExpected() - batches.appliedCounted());
         scenario.figure("readModel.referenceRows", referenceRows).figure("readModel.missingRows", missingRows)
