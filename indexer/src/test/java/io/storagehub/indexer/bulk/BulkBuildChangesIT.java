@@ -39,7 +39,7 @@ class BulkBuildChangesIT {
             Jdbi jdbi = build(schema, true);
 
             assertThat(count(jdbi, "change")).isGreaterThan(1_500);
-            // a change is found by several keys; a batch's changes of one key share a key row (V0010)
+            // a change is found by several keys; changes of one key share a key row (V0010)
             long keyEntries = count(jdbi, "(" + ChangeRows.keyEntries("change_key") + ") e");
             assertThat(keyEntries).isGreaterThan(count(jdbi, "change"));
             assertThat(count(jdbi, "change_key")).isLessThan(keyEntries);
