@@ -54,7 +54,8 @@ public final class RebuildSection {
         double verifiedSeconds = verified.seconds();
         StringBuilder md = new StringBuilder("## 2. Rebuild\n\n");
         md.append("`IndexerCli rebuild --drop-old` in its own JVM with `")
-                .append(IndexerJvm.describe(IndexerJvm.REBUILD)).append(" -Xlog:gc` (indexer/README's JVM options), replaying the whole topic ")
+                .append(IndexerJvm.describe(IndexerJvm.REBUILD))
+                .append(" -Xlog:gc` (indexer/README's JVM options), replaying the whole topic ")
                 .append("into a fresh schema and switching it in; timed from process launch to exit. Its ceiling is ")
                 .append("COPY of the rows it produced (every table the indexer writes, copied out in binary and ")
                 .append("loaded into a freshly migrated schema in one transaction). Run at two topic sizes to show ")
